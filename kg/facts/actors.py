@@ -1,0 +1,254 @@
+"""The actors one document names, and how its shorter references resolve to them.
+
+An :class:`ActorIndex` is built once per document from spaCy's named entities
+and the roles found in it. Extractors ask it for the canonical (fullest) name
+behind a mention: a surname ("Rutte") resolves to the full name given earlier
+("Mark Rutte"), a title ("the Secretary General") to the person the document
+says holds it, "the U.S." to itself (entity resolution across documents happens
+later, in :mod:`kg.entities`).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from kg.records import Document, Mention, Role
+
+KIND_BY_LABEL = {
+    "PERSON": "person",
+    "ORG": "organisation",
+    "GPE": "country",
+    "NORP": "country",
+}
+
+HONORIFICS = frozenset(
+    (
+        "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "madam", "madame",
+        "president", "secretary", "minister", "ambassador", "chancellor", "senator", "sen.", "rep.",
+        "gen.", "general", "prime", "premier", "king", "queen", "prince", "his", "her",
+        "excellency", "majesty", "highness", "deputy", "vice", "foreign", "spokesperson",
+    )
+)  # fmt: skip
+
+#: honorifics that tell a person's grammatical gender ("Ms. Power" → she)
+GENDER_HONORIFICS = {
+    "mr": "m", "mr.": "m", "sir": "m", "king": "m", "prince": "m", "lord": "m", "sheikh": "m",
+    "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "madam": "f", "madame": "f", "dame": "f",
+    "queen": "f", "princess": "f", "lady": "f",
+}  # fmt: skip
+#: words that may sit inside a title written before a name ("Secretary of State")
+TITLE_GLUE = frozenset({"of", "for", "to", "on", "and", "the", "-"})
+MAX_TITLE_TOKENS = 8
+
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+
+
+@dataclass(frozen=True)
+class ActorRef:
+    """A resolved actor: its canonical name and kind (person, organisation, country)."""
+
+    name: str
+    kind: str
+
+
+def clean_name(text: str) -> str:
+    """Strip a leading article, a possessive and surrounding punctuation from a name.
+
+    >>> clean_name("the United States’")
+    'United States'
+    >>> clean_name("NATO's")
+    'NATO'
+    """
+    text = text.strip(" \t\n,;:.\"'“”‘’()")
+    text = _POSSESSIVE.sub("", text)
+    if text.lower().startswith("the "):
+        text = text[4:]
+    return text.strip()
+
+
+def person_core(name: str) -> list[str]:
+    """The words of a person's name without honorifics and titles.
+
+    >>> person_core("Mr. Mark Rutte")
+    ['Mark', 'Rutte']
+    """
+    return [w for w in name.split() if w.lower() not in HONORIFICS]
+
+
+class ActorIndex:
+    """Canonical names of the actors in one document, with lookups for short references."""
+
+    def __init__(self, doc: Doc, document: Document, roles: Iterable[Role] = ()) -> None:
+        self.doc = doc
+        self.document = document
+        self._by_span: dict[tuple[int, int], ActorRef] = {}
+        self._persons: list[str] = []
+        self._titles: dict[str, str] = {}
+        self._kinds: dict[str, str] = {}
+        self._mentions: list[Mention] = []
+        self._gender: dict[str, str] = {}
+        self._text_titles: dict[str, Counter[str]] = {}
+        self._mention_count: Counter[str] = Counter()
+        for role in roles:
+            self._add_person(role.person)
+            self._titles.setdefault(role.role.lower(), role.person)
+        for ent in doc.ents:
+            kind = KIND_BY_LABEL.get(ent.label_)
+            if kind is None:
+                continue
+            if kind == "person":
+                self._add_person(" ".join(person_core(clean_name(ent.text))))
+        for ent in doc.ents:
+            ref = self.resolve_entity(ent)
+            if ref is None:
+                continue
+            self._by_span[(ent.start_char, ent.end_char)] = ref
+            self._mentions.append(
+                Mention(document.id, ent.text, (ent.start_char, ent.end_char), ref.kind, ref.name)
+            )
+            self._mention_count[ref.name] += 1
+            if ref.kind == "person":
+                self._learn_title(ent, ref.name)
+        self._span_starts = sorted(self._by_span)
+        self._starts = [s for s, _ in self._span_starts]
+
+    def _learn_title(self, ent: Span, person: str) -> None:
+        """Record the title and honorific written just before a person's name."""
+        doc = ent.doc
+        words: list[str] = []
+        i = ent.start - 1
+        while i >= 0 and len(words) < MAX_TITLE_TOKENS:
+            tok = doc[i]
+            low = tok.lower_
+            if low in GENDER_HONORIFICS:
+                self._gender.setdefault(person, GENDER_HONORIFICS[low])
+                i -= 1
+                continue
+            if tok.ent_type_ in ("GPE", "ORG", "NORP", "PERSON") or not (
+                tok.is_title or (low in TITLE_GLUE and words)
+            ):
+                break
+            words.insert(0, tok.text)
+            i -= 1
+        while words and words[0].lower() in TITLE_GLUE:
+            words.pop(0)
+        while words and words[-1].lower() in TITLE_GLUE:
+            words.pop()
+        if words:
+            title = " ".join(words).lower()
+            self._text_titles.setdefault(title, Counter())[person] += 1
+            for word in words:
+                if word.lower() in GENDER_HONORIFICS:
+                    self._gender.setdefault(person, GENDER_HONORIFICS[word.lower()])
+
+    def _add_person(self, name: str) -> None:
+        if name and len(name.split()) >= 2 and name not in self._persons:
+            self._persons.append(name)
+            self._kinds[name] = "person"
+
+    def resolve_entity(self, ent: Span) -> ActorRef | None:
+        """The canonical actor behind a spaCy entity, or None for other entity types."""
+        kind = KIND_BY_LABEL.get(ent.label_)
+        if kind is None:
+            return None
+        name = clean_name(ent.text)
+        if not name:
+            return None
+        if kind == "person":
+            return ActorRef(self.full_name(name), "person")
+        return ActorRef(name, kind)
+
+    def full_name(self, name: str) -> str:
+        """The fullest person name in the document that ends with ``name``'s surname.
+
+        A surname shared by two different full names stays as given.
+        """
+        core = person_core(name)
+        if not core:
+            return name
+        if len(core) >= 2 and " ".join(core) in self._persons:
+            return " ".join(core)
+        surname = core[-1]
+        candidates = [p for p in self._persons if p.split()[-1] == surname]
+        if len(core) >= 2:
+            first = core[0]
+            candidates = [p for p in candidates if p.split()[0] == first] or candidates
+        if len({c for c in candidates}) == 1:
+            return candidates[0]
+        return " ".join(core)
+
+    def at(self, start: int, end: int) -> ActorRef | None:
+        """The actor whose entity covers the characters ``start``–``end``, if any."""
+        i = bisect_right(self._starts, start) - 1
+        if i >= 0:
+            span = self._span_starts[i]
+            if span[0] <= start and end <= span[1]:
+                return self._by_span[span]
+        j = max(i + 1, 0)
+        while j < len(self._starts) and self._starts[j] < end:
+            span = self._span_starts[j]
+            if start <= span[0] and span[1] <= end:
+                return self._by_span[span]
+            j += 1
+        return None
+
+    def holder_of(self, title: str) -> str | None:
+        """The person the document says holds ``title`` ("the Secretary General")."""
+        key = clean_name(title).lower()
+        if key in self._titles:
+            return self._titles[key]
+        matches = {p for t, p in self._titles.items() if t.endswith(key) or key.endswith(t)}
+        if len(matches) == 1:
+            return matches.pop()
+        return self._holder_from_text(key)
+
+    def _holder_from_text(self, key: str) -> str | None:
+        """Title → person from titles written before names; ties go to the main person."""
+        if not key:
+            return None
+        words = key.split()
+        ranked: list[tuple[int, int, str]] = []
+        for title, persons in self._text_titles.items():
+            tw = title.split()
+            if tw == words:
+                rank = 3
+            elif tw[: len(words)] == words:
+                rank = 2
+            elif tw[-len(words) :] == words or key in title:
+                rank = 1
+            else:
+                continue
+            for person in persons:
+                ranked.append((rank, self._mention_count[person], person))
+        if not ranked:
+            return None
+        ranked.sort(reverse=True)
+        return ranked[0][2]
+
+    def gender(self, person: str) -> str | None:
+        """``"m"`` or ``"f"`` when an honorific or title tells, else None."""
+        return self._gender.get(person)
+
+    def set_gender(self, person: str, gender: str) -> None:
+        """Remember a person's gender learnt elsewhere (a resolved he/she)."""
+        self._gender.setdefault(person, gender)
+
+    def mention_count(self, name: str) -> int:
+        """How many entity mentions resolve to ``name``."""
+        return self._mention_count[name]
+
+    @property
+    def persons(self) -> list[str]:
+        """Full names of the persons in the document, in order of first mention."""
+        return list(self._persons)
+
+    @property
+    def mentions(self) -> tuple[Mention, ...]:
+        """Every named-actor mention with its canonical name."""
+        return tuple(self._mentions)

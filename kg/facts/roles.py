@@ -1,0 +1,731 @@
+"""Roles: who holds which post at which organisation or country.
+
+A role is read from a *title phrase* next to a person's name:
+
+- before the name: "NATO Secretary General Mark Rutte", "U.S. Ambassador to Lebanon
+  Dorothy Shea", "Deputy Assistant Secretary of State for Levant Affairs Aimee Cutrona";
+- after it, as an apposition: "Mark Rutte, NATO's Secretary General", "Luiz Inácio Lula
+  da Silva, the President of Brazil";
+- before it with a comma: "the Crown Prince of Abu Dhabi, Sheikh Mohamed bin Zayed".
+
+A title phrase is ``[organisation] core [qualifier]``: the core is a run of title words
+that ends with a head ("Deputy Assistant Secretary"), the qualifier a capitalised tail
+("of State for Levant Affairs"). The organisation comes, in this order, from the words
+before the core ("NATO", "Indian" → India), a trailing "of <country or body>" ("President
+of the European Commission"), words after the name ("President Isaac Herzog of Israel",
+"President Joko Widodo, Republic of Indonesia"), the nearest country named earlier in
+the sentence when the person is not its subject ("In Egypt, X met with Prime Minister Y"),
+and finally the document's *home country*: national posts without a country ("Secretary
+of State Antony Blinken") belong to the country of the publisher (``source_bodies`` in
+``titles.json``: "U.S. Department of State", "The White House" → United States), else to
+the country the document names most often. Spokespeople of a publishing agency belong to
+that agency ("Spokesperson Ned Price" in a State Department release → U.S. Department of
+State).
+
+The lexicon (heads, modifiers, honorifics, demonyms, organisation aliases) lives in
+``titles.json`` beside this module.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.records import Document, Role
+
+ORG_WORDS = frozenset(
+    "Forces Force Council Commission Department Ministry Office Agency Party Union Community "
+    "Organization Organisation Bank Fund Service House Government Parliament Assembly Court "
+    "Committee Bureau Administration Center Centre Institute Forum Group Alliance Coalition "
+    "Movement Army Navy Police Secretariat Board Authority Cabinet Senate Congress Mission "
+    "Delegation Federation League Association Corps Guard Program Programme".split()
+)
+CONNECTORS = frozenset({"of", "for", "to", "and", "the", "on", "&", ",", "at", "in"})
+QUALIFIER_STARTS = frozenset({"of", "for", "to", "at", "on"})
+APPOSITION_END = frozenset({",", ".", ";", ":", ")", "\n"})
+
+
+@cache
+def lexicon() -> dict[str, Any]:
+    """The role lexicon from ``titles.json`` (heads, modifiers, demonyms, aliases …)."""
+    text = resources.files("kg.facts").joinpath("titles.json").read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
+    heads = set()
+    modifiers = set(data["modifiers"])
+    for head in data["heads"]:
+        words = head.split()
+        heads.add(words[-1])
+        modifiers.update(words[:-1])
+    data["head_set"] = frozenset(heads)
+    data["modifier_set"] = frozenset(modifiers)
+    data["lower_head_set"] = frozenset(data["lowercase_heads"])
+    data["lower_modifier_set"] = frozenset(data["lowercase_modifiers"])
+    data["honorific_set"] = frozenset(data["honorifics"])
+    data["particle_set"] = frozenset(data["name_particles"])
+    data["not_name_set"] = (
+        frozenset(data["portfolio_words"]) | ORG_WORDS | heads | frozenset(data["demonyms"])
+    )
+    return data
+
+
+@cache
+def _countries() -> dict[str, str]:
+    """Lower-cased country names, official names and aliases → common English short name."""
+    import pycountry
+
+    lex = lexicon()
+    table: dict[str, str] = {}
+    for country in pycountry.countries:
+        name = country.name
+        canonical = lex["country_names"].get(name) or getattr(country, "common_name", None) or name
+        canonical = lex["country_names"].get(canonical, canonical)
+        for form in (name, getattr(country, "common_name", None), getattr(country, "official_name", None)):
+            if form:
+                table.setdefault(form.lower(), canonical)
+        table.setdefault(canonical.lower(), canonical)
+    for demonym, country in lex["demonyms"].items():
+        table.setdefault(demonym.lower(), country)
+    for alias, name in lex["organisations"].items():
+        if name.lower() in table:
+            table[alias] = table[name.lower()]
+    return table
+
+
+def _strip(text: str) -> str:
+    text = re.sub(r"\s*\([^)]*\)", "", text)
+    text = re.sub(r"(?:'s|’s|'|’)$", "", text.strip(" ,;:."))
+    if text.lower().startswith("the "):
+        text = text[4:]
+    return " ".join(text.split())
+
+
+def resolve_country(text: str) -> str | None:
+    """The common English name of the country ``text`` names, or None.
+
+    >>> resolve_country("the Kingdom of Saudi Arabia")
+    'Saudi Arabia'
+    >>> resolve_country("Indian")
+    'India'
+    >>> resolve_country("U.S.")
+    'United States'
+    >>> resolve_country("Republic of Korea")
+    'South Korea'
+    >>> resolve_country("Department of State") is None
+    True
+    """
+    name = _strip(text)
+    table = _countries()
+    if name.lower() in table:
+        return table[name.lower()]
+    for prefix in lexicon()["country_prefixes"]:
+        if name.lower().startswith(prefix.lower() + " "):
+            rest = name[len(prefix) + 1 :]
+            return table.get(rest.lower()) or table.get(_strip(rest).lower())
+    return None
+
+
+def resolve_organisation(text: str, acronyms: dict[str, str] | None = None) -> tuple[str, str] | None:
+    """The canonical name and kind (``country`` or ``organisation``) of an organisation mention.
+
+    ``acronyms`` maps acronyms the document defines ("Lebanese Armed Forces (LAF)") to
+    their full names.
+
+    >>> resolve_organisation("NATO's")
+    ('NATO', 'organisation')
+    >>> resolve_organisation("State Department")
+    ('U.S. Department of State', 'organisation')
+    >>> resolve_organisation("Lebanese Armed Forces (LAF)")
+    ('Lebanese Armed Forces', 'organisation')
+    >>> resolve_organisation("Japanese")
+    ('Japan', 'country')
+    >>> resolve_organisation("Today") is None
+    True
+    """
+    name = _strip(text)
+    if not name:
+        return None
+    country = resolve_country(name)
+    if country:
+        return country, "country"
+    aliases = lexicon()["organisations"]
+    if name.lower() in aliases:
+        return aliases[name.lower()], "organisation"
+    if acronyms and name in acronyms:
+        full = acronyms[name]
+        return resolve_organisation(full) or (full, "organisation")
+    words = name.split()
+    if not all(w[:1].isupper() or w in CONNECTORS for w in words) or words[-1] in CONNECTORS:
+        return None
+    if re.fullmatch(r"[A-Z][A-Z0-9&.\-]{1,7}", name):
+        return name, "organisation"
+    if len(words) >= 2 and any(w in ORG_WORDS for w in words):
+        return name, "organisation"
+    return None
+
+
+def document_acronyms(text: str) -> dict[str, str]:
+    """Acronyms the text defines in parentheses after the full name.
+
+    >>> document_acronyms("the Lebanese Armed Forces (LAF) and the LAF")
+    {'LAF': 'Lebanese Armed Forces'}
+    """
+    out: dict[str, str] = {}
+    for m in re.finditer(r"((?:[A-Z][\w’'.\-]*\s+(?:(?:of|for|and|the|on)\s+)*){1,8})\(([A-Z]{2,8})\)", text):
+        words = m.group(1).split()
+        letters = m.group(2)
+        initials = [w for w in words if w[:1].isupper()]
+        take = len(initials)
+        # keep the shortest tail whose capitals spell the acronym, else the whole run
+        for n in range(1, len(initials) + 1):
+            if "".join(w[0] for w in initials[-n:]) == letters:
+                take = n
+                break
+        start_word = initials[-take]
+        idx = len(words) - 1 - words[::-1].index(start_word)
+        while idx > 0 and words[idx - 1] in CONNECTORS and words[idx - 1] != "the":
+            idx -= 1
+        while idx < len(words) and words[idx] in CONNECTORS:
+            idx += 1
+        out.setdefault(letters, " ".join(words[idx:]))
+    return out
+
+
+def home_country(doc: Doc, document: Document) -> str | None:
+    """The country national posts without a country belong to.
+
+    The publisher's country when the source names a known body, else the country the
+    document mentions most often.
+    """
+    source = (document.source or "").lower()
+    for key, (_, country) in lexicon()["source_bodies"].items():
+        if key in source:
+            return str(country)
+    counts: Counter[str] = Counter()
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "NORP"):
+            country = resolve_country(ent.text)
+            if country:
+                counts[country] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def source_body(document: Document) -> str | None:
+    """The agency that published the document, if ``titles.json`` knows it."""
+    source = (document.source or "").lower()
+    for key, (body, _) in lexicon()["source_bodies"].items():
+        if key in source:
+            return str(body)
+    return None
+
+
+@dataclass
+class _Title:
+    """One title phrase being read: token indexes into the Doc."""
+
+    start: int  # first token of the core
+    end: int  # one past the last token of core + qualifier
+    core_end: int
+    organisation: tuple[str, str] | None = None
+    prefix_start: int | None = None
+
+    def role_text(self, doc: Doc) -> str:
+        return _clean_role(doc[self.start : self.end].text)
+
+
+def _clean_role(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip(" ,")
+    text = re.sub(r"\s*\([^)]*\)", "", text)
+    return text
+
+
+def _is_cap(tok: Token) -> bool:
+    return tok.text[:1].isupper()
+
+
+def _is_head(tok: Token, lower_ok: bool) -> bool:
+    lex = lexicon()
+    if tok.text in lex["head_set"]:
+        return True
+    return lower_ok and tok.text in lex["lower_head_set"]
+
+
+def _is_title_word(tok: Token, lower_ok: bool) -> bool:
+    lex = lexicon()
+    if tok.text in lex["head_set"] or tok.text in lex["modifier_set"]:
+        return True
+    return lower_ok and (tok.text in lex["lower_head_set"] or tok.text in lex["lower_modifier_set"])
+
+
+def _core_at(doc: Doc, i: int, limit: int, lower_ok: bool) -> int | None:
+    """End (exclusive) of the title core starting at token ``i``, or None."""
+    j = i
+    last_head = None
+    while j < limit and _is_title_word(doc[j], lower_ok):
+        if _is_head(doc[j], lower_ok):
+            last_head = j
+        j += 1
+    return last_head + 1 if last_head is not None else None
+
+
+def _org_prefix(
+    doc: Doc, core_start: int, sent_start: int, acronyms: dict[str, str], blocked: set[int]
+) -> tuple[int, tuple[str, str]] | None:
+    """The organisation named right before a title core ("NATO", "Iraq's", "U.S.")."""
+    i = core_start
+    while i > sent_start:
+        tok = doc[i - 1]
+        if i - 1 in blocked or tok.is_space or tok.text in (",", ":", ";", "—", "–", '"', "“", "”"):
+            break
+        if not (_is_cap(tok) or tok.text in ("of", "(", ")", "-", "’s", "'s", "&", "the")):
+            break
+        i -= 1
+    for s in range(i, core_start):
+        if doc[s].text in ("of", ")", "-", "’s", "'s", "&", "("):
+            continue
+        found = resolve_organisation(doc[s:core_start].text, acronyms)
+        if found:
+            return s, found
+    return None
+
+
+def _qualifier_end(doc: Doc, j: int, limit: int) -> int:
+    """End (exclusive) of the capitalised qualifier after a core ("of State for X Affairs")."""
+    if j >= limit or doc[j].text not in QUALIFIER_STARTS:
+        return j
+    k = j + 1
+    prev_connector = True
+    while k < limit:
+        tok = doc[k]
+        if tok.is_space or tok.text in (";", ":", ".", "“", "”", '"'):
+            break
+        if tok.text in CONNECTORS or tok.text in ("-", "(", ")", "’s", "'s"):
+            if tok.text == "," and not (k + 1 < limit and (_is_cap(doc[k + 1]) or doc[k + 1].text == "and")):
+                break
+            prev_connector = True
+            k += 1
+            continue
+        if not _is_cap(tok):
+            break
+        # a head right after a capitalised word starts a second title ("… of Delegation Chairperson")
+        if not prev_connector and tok.text in lexicon()["head_set"]:
+            break
+        prev_connector = False
+        k += 1
+    while k > j and doc[k - 1].text in CONNECTORS | {"-", "("}:
+        k -= 1
+    return k
+
+
+def _name_run(doc: Doc, i: int, limit: int) -> int:
+    """End (exclusive) of the run of name tokens starting at ``i``."""
+    lex = lexicon()
+    k = i
+    words = 0
+    while k < limit:
+        tok = doc[k]
+        if tok.is_space or tok.is_punct and tok.text not in ("-", "."):
+            break
+        if tok.text in lex["particle_set"] or tok.text.lower() in ("al", "bin", "el"):
+            k += 1
+            continue
+        if not _is_cap(tok) or tok.text in ("’s", "'s"):
+            break
+        if words and tok.text in lex["not_name_set"]:
+            break
+        if words >= 5:
+            break
+        words += 1
+        k += 1
+    while k > i and doc[k - 1].text in lex["particle_set"] - {"Jr.", "Jr", "Sr.", "II", "III"}:
+        k -= 1
+    return k
+
+
+def _skip_honorifics(doc: Doc, i: int, limit: int) -> int:
+    lex = lexicon()
+    while i < limit and doc[i].text in lex["honorific_set"]:
+        i += 1
+    return i
+
+
+def _person_ent_start(doc: Doc, lo: int, hi: int) -> int | None:
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and lo < ent.start < hi and ent.end >= hi - 1:
+            return int(ent.start)
+    return None
+
+
+def _split_name(doc: Doc, lo: int, hi: int) -> int:
+    """Where the person's name starts inside a qualifier+name run ``lo``..``hi``."""
+    lex = lexicon()
+    for k in range(hi - 1, lo - 1, -1):
+        if doc[k].text in lex["honorific_set"]:
+            return k + 1
+    start = hi
+    words = 0
+    while start > lo:
+        tok = doc[start - 1]
+        if tok.text in CONNECTORS or tok.text in lex["not_name_set"] or tok.is_punct and tok.text != ".":
+            break
+        if resolve_country(tok.text):
+            break
+        if tok.text not in lex["particle_set"]:
+            words += 1
+        if words > 4:
+            break
+        start -= 1
+    ent_start = _person_ent_start(doc, lo, hi)
+    if ent_start is not None and ent_start > start:
+        start = ent_start
+    return start
+
+
+def _valid_name(doc: Doc, s: int, e: int) -> bool:
+    if e <= s:
+        return False
+    span = doc[s:e]
+    lex = lexicon()
+    words = [t for t in span if t.text not in lex["particle_set"]]
+    if not words or any(t.text in lex["head_set"] for t in words):
+        return False
+    if resolve_organisation(span.text) is not None:
+        return False
+    if not all(t.pos_ in ("PROPN", "NOUN", "ADJ", "X", "VERB", "PUNCT") or t.text.endswith(".") for t in words):
+        return False
+    return any(t.pos_ == "PROPN" for t in words) or any(
+        ent.label_ == "PERSON" and ent.start <= s < ent.end for ent in doc.ents
+    )
+
+
+def _with_suffix(doc: Doc, e: int) -> int:
+    """Extend a name over a trailing ", Jr." / "Jr."."""
+    if e + 1 < len(doc) and doc[e].text == "," and doc[e + 1].text in ("Jr.", "Jr", "Sr."):
+        return e + 2
+    return e
+
+
+def _trailing_org(doc: Doc, e: int, limit: int, acronyms: dict[str, str]) -> tuple[str, str] | None:
+    """An organisation named right after a name: "… Herzog of Israel", "… Widodo, Republic of Indonesia"."""
+    if e < limit and doc[e].text == "of":
+        k = _qualifier_end(doc, e, limit)
+        if k > e + 1:
+            return resolve_organisation(doc[e + 1 : k].text, acronyms)
+    if e < limit and doc[e].text == ",":
+        k = e + 1
+        while k < limit and not doc[k].is_space and doc[k].text not in (",", ";", ".") and (
+            _is_cap(doc[k]) or doc[k].text in ("of", "and", "the", "’s", "'s")
+        ):
+            k += 1
+        at_line_end = k >= len(doc) or doc[k].is_space or doc[k].text in (";",)
+        if k > e + 1 and at_line_end:
+            found = resolve_organisation(doc[e + 1 : k].text, acronyms)
+            if found and found[1] == "country":
+                return found
+    return None
+
+
+def _country_mentions(doc: Doc) -> list[tuple[int, str]]:
+    out = []
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "NORP"):
+            country = resolve_country(ent.text)
+            if country:
+                out.append((int(ent.start), country))
+    return out
+
+
+def _is_subject(doc: Doc, s: int, e: int) -> bool:
+    for tok in doc[s:e]:
+        node = tok
+        for _ in range(3):
+            if node.dep_ in ("nsubj", "nsubjpass"):
+                return True
+            if node.dep_ not in ("compound", "appos", "flat", "conj") or node.head is node:
+                break
+            node = node.head
+    return False
+
+
+@dataclass(frozen=True)
+class _Found:
+    person_span: tuple[int, int]  # token indexes
+    titles: tuple[_Title, ...]
+    trailing: tuple[str, str] | None
+
+
+class _Reader:
+    """Reads every title phrase + name pair in one parsed document."""
+
+    def __init__(self, doc: Doc, document: Document) -> None:
+        self.doc = doc
+        self.document = document
+        self.acronyms = document_acronyms(doc.text)
+        self.used: set[int] = set()
+
+    def titles_from(self, i: int, limit: int, sent_start: int, lower_ok: bool) -> list[_Title]:
+        """A chain of title phrases starting with a core at ``i`` ("X and Y Z")."""
+        doc = self.doc
+        out: list[_Title] = []
+        while True:
+            core_end = _core_at(doc, i, limit, lower_ok)
+            if core_end is None:
+                break
+            end = _qualifier_end(doc, core_end, limit)
+            title = _Title(i, end, core_end)
+            prefix = _org_prefix(doc, i, sent_start, self.acronyms, self.used)
+            if out and prefix and prefix[0] < out[-1].end:
+                prefix = None
+            if prefix:
+                title.prefix_start, title.organisation = prefix
+            out.append(title)
+            k = end
+            while k < limit and doc[k].text in (",", "and"):
+                k += 1
+            if k == end or k >= limit:
+                if k < limit and _core_at(doc, k, limit, False) and k == end:
+                    i = k
+                    continue
+                break
+            # chain only through a separator into another (organisation +) core
+            nxt = k
+            while nxt < limit and not _core_at(doc, nxt, limit, False) and _is_cap(doc[nxt]) and nxt - k < 6:
+                nxt += 1
+            if nxt < limit and _core_at(doc, nxt, limit, False) and (
+                nxt == k or resolve_organisation(doc[k:nxt].text, self.acronyms)
+            ):
+                i = nxt
+                continue
+            break
+        return out
+
+    def read(self) -> list[_Found]:
+        doc = self.doc
+        found: list[_Found] = []
+        for sent in doc.sents:
+            i = sent.start
+            while i < sent.end:
+                tok = doc[i]
+                lower_ok = i > sent.start and resolve_country(doc[i - 1].text) is not None
+                if i in self.used or _core_at(doc, i, sent.end, lower_ok) is None:
+                    i += 1
+                    continue
+                if i > sent.start and doc[i - 1].text in lexicon()["plural_heads"]:
+                    i += 1
+                    continue
+                titles = self.titles_from(i, sent.end, sent.start, lower_ok)
+                if not titles:
+                    i += 1
+                    continue
+                hit = self.after(titles, sent) or self.before(titles, sent)
+                if hit is None:
+                    i = max(tok.i + 1, titles[0].core_end)
+                    continue
+                found.append(hit)
+                s, e = hit.person_span
+                self.used.update(range(s, e))
+                i = max(titles[-1].end, e, i + 1)
+        return found
+
+    def after(self, titles: list[_Title], sent: Span) -> _Found | None:
+        """The name that follows the title chain ("Secretary General Mark Rutte")."""
+        doc = self.doc
+        last = titles[-1]
+        limit = sent.end
+        if last.end > last.core_end:  # qualifier: its capitalised tail may hold the name
+            s = _split_name(doc, last.core_end + 1, last.end)
+            if s < last.end and _valid_name(doc, s, last.end) and doc[s - 1].text not in ("of", "the"):
+                last.end = s
+                while last.end > last.core_end and doc[last.end - 1].text in CONNECTORS | {"-"}:
+                    last.end -= 1
+                if last.end == last.core_end + 0 or doc[last.core_end].text not in QUALIFIER_STARTS:
+                    last.end = last.core_end
+                e = _with_suffix(doc, _name_run(doc, s, limit))
+                return _Found((s, e), tuple(titles), _trailing_org(doc, e, limit, self.acronyms))
+            k = last.end
+            if k < limit and doc[k].text == ",":  # "the Crown Prince of Abu Dhabi, Sheikh …"
+                s = _skip_honorifics(doc, k + 1, limit)
+                e = _name_run(doc, s, limit)
+                qualifier_org = self._qualifier_org(last)
+                if qualifier_org and _valid_name(doc, s, e) and (e >= limit or doc[e].text in APPOSITION_END | {"and"} or doc[e].is_space):
+                    return _Found((s, _with_suffix(doc, e)), tuple(titles), None)
+            return None
+        s = _skip_honorifics(doc, last.end, limit)
+        e = _name_run(doc, s, limit)
+        if not _valid_name(doc, s, e):
+            return None
+        ent_end = [ent.end for ent in doc.ents if ent.label_ == "PERSON" and ent.start == s]
+        if ent_end and ent_end[0] < e:
+            e = ent_end[0]
+        e = _with_suffix(doc, e)
+        return _Found((s, e), tuple(titles), _trailing_org(doc, e, limit, self.acronyms))
+
+    def before(self, titles: list[_Title], sent: Span) -> _Found | None:
+        """The name an apposition follows ("Mark Rutte, NATO's Secretary General")."""
+        doc = self.doc
+        first = titles[0]
+        k = first.prefix_start if first.prefix_start is not None else first.start
+        if k > sent.start and doc[k - 1].text in ("the", "a"):
+            k -= 1
+        if k - 1 <= sent.start or doc[k - 1].text != ",":
+            return None
+        last = titles[-1]
+        end_ok = last.end >= sent.end or doc[last.end].text in APPOSITION_END | {"and", "met", "said"} or doc[last.end].is_space
+        if not end_ok:
+            return None
+        e = k - 1
+        s = e
+        lex = lexicon()
+        while s > sent.start and (
+            _is_cap(doc[s - 1]) or doc[s - 1].text in lex["particle_set"] or doc[s - 1].text == "-"
+        ) and doc[s - 1].text not in lex["honorific_set"]:
+            s -= 1
+        while s < e and (doc[s].text in lex["particle_set"] or doc[s].is_sent_start and doc[s].text in ("The", "A")):
+            s += 1
+        if e - s > 6 or not _valid_name(doc, s, e):
+            return None
+        if not any(ent.label_ == "PERSON" and ent.start < e and s < ent.end for ent in doc.ents) and e - s < 2:
+            return None
+        return _Found((s, e), tuple(titles), None)
+
+    def _qualifier_org(self, title: _Title) -> tuple[str, str] | None:
+        doc = self.doc
+        words = doc[title.core_end : title.end]
+        ofs = [t.i for t in words if t.text == "of"]
+        if not ofs:
+            return None
+        last_of = ofs[-1]
+        return resolve_organisation(doc[last_of + 1 : title.end].text, self.acronyms) if last_of + 1 < title.end else None
+
+
+def _person_names(doc: Doc, spans: Iterable[tuple[int, int]]) -> dict[str, str]:
+    """Surname → the unique fullest name the document gives for it."""
+    lex = lexicon()
+    names: set[str] = set()
+    for s, e in spans:
+        names.add(_person_text(doc, s, e))
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            words = [t.text for t in ent if t.text not in lex["honorific_set"]]
+            if len(words) >= 2 and not any(w in lex["not_name_set"] for w in words):
+                names.add(" ".join(words))
+    by_surname: dict[str, set[str]] = {}
+    for name in names:
+        words = [w for w in name.replace(",", " ").split() if w not in ("Jr.", "Jr", "Sr.")]
+        if len(words) >= 2:
+            by_surname.setdefault(words[-1], set()).add(name)
+    out = {}
+    for surname, fulls in by_surname.items():
+        longest = max(fulls, key=len)
+        if all(_compatible(f, longest) for f in fulls):
+            out[surname] = longest
+    return out
+
+
+def _compatible(a: str, b: str) -> bool:
+    return a.split()[0][:1] == b.split()[0][:1]
+
+
+def _person_text(doc: Doc, s: int, e: int) -> str:
+    text = doc[s:e].text
+    return re.sub(r"\s+", " ", text).strip(" ,")
+
+
+def _role_org(
+    reader: _Reader,
+    title: _Title,
+    found: _Found,
+    home: str | None,
+    agency: str | None,
+    countries: list[tuple[int, str]],
+    qualifier_spans: list[tuple[int, int]],
+) -> tuple[str, str, str] | None:
+    """(role text, organisation, organisation kind) for one title of a found person."""
+    doc = reader.doc
+    role = title.role_text(doc)
+    if title.organisation:
+        return role, title.organisation[0], title.organisation[1]
+    qualifier_org = reader._qualifier_org(title)
+    if qualifier_org:
+        words = doc[title.core_end : title.end]
+        last_of = [t.i for t in words if t.text == "of"][-1]
+        if last_of > title.core_end or qualifier_org[1] == "country" or True:
+            role = _clean_role(doc[title.start : last_of].text) or role
+        return role, qualifier_org[0], qualifier_org[1]
+    if found.trailing:
+        return role, found.trailing[0], found.trailing[1]
+    core = doc[title.start : title.core_end].text
+    if agency and core in lexicon()["agency_titles"]:
+        return role, agency, "organisation"
+    s, e = found.person_span
+    if not _is_subject(doc, s, e):
+        sent_start = doc[s].sent.start
+        before = [
+            (i, c)
+            for i, c in countries
+            if sent_start <= i < title.start and not any(a <= i < b for a, b in qualifier_spans)
+        ]
+        if before:
+            return role, before[-1][1], "country"
+    if home:
+        return role, home, "country"
+    return None
+
+
+def extract_roles(doc: Doc, document: Document) -> list[Role]:
+    """Every person–role pair the document states, with the organisation the post belongs to.
+
+    One role per distinct person and title; a title that is a shorter form of another
+    title of the same person ("Secretary" beside "Secretary of State") is dropped.
+    """
+    reader = _Reader(doc, document)
+    found = reader.read()
+    home = home_country(doc, document)
+    agency = source_body(document)
+    countries = _country_mentions(doc)
+    qualifier_spans = [(t.core_end, t.end) for f in found for t in f.titles]
+    full = _person_names(doc, [f.person_span for f in found])
+    roles: dict[tuple[str, str], Role] = {}
+    for f in found:
+        s, e = f.person_span
+        person = _person_text(doc, s, e)
+        core_words = [w for w in person.replace(",", " ").split() if w not in ("Jr.", "Jr", "Sr.")]
+        if core_words and core_words[-1] in full and len(full[core_words[-1]]) > len(person):
+            person = full[core_words[-1]]
+        for title in f.titles:
+            resolved = _role_org(reader, title, f, home, agency, countries, qualifier_spans)
+            if resolved is None:
+                continue
+            role, organisation, kind = resolved
+            if not role or role.lower() in lexicon()["lower_modifier_set"]:
+                continue
+            role = role[0].upper() + role[1:]
+            span = (doc[min(title.prefix_start or title.start, s)].idx, doc[max(e, title.end) - 1].idx + len(doc[max(e, title.end) - 1].text))
+            key = (person, role.lower())
+            if key not in roles:
+                roles[key] = Role(document.id, person, role, organisation, span, kind)
+    return _drop_shorter(list(roles.values()))
+
+
+def _drop_shorter(roles: list[Role]) -> list[Role]:
+    """Drop a role whose title is a prefix of another title of the same person."""
+    out = []
+    for r in roles:
+        longer = [
+            o
+            for o in roles
+            if o is not r
+            and o.person == r.person
+            and o.role.lower().startswith(r.role.lower() + " ")
+            and o.organisation == r.organisation
+        ]
+        if not longer:
+            out.append(r)
+    return out

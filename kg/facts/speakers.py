@@ -1,0 +1,318 @@
+"""Who is speaking: from the subject of a cue to a canonical actor.
+
+A :class:`SpeakerResolver` is built once per document. It turns the token that
+is the subject of a communication cue into a :class:`Speaker`: a named entity
+resolves through the :class:`~kg.facts.actors.ActorIndex` (surname → full
+name), a title ("the Secretary General") to the person holding it, a pronoun
+(he/she/they/it) to the nearest compatible antecedent, a group ("the two
+leaders", "both sides") to the first actors the document names, and conjoined
+sayers ("the United States and Japan") to a speaker plus co-speakers. Vague
+sayers ("officials", "experts") and first-person sayers resolve to None.
+"""
+
+from __future__ import annotations
+
+import json
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.facts.actors import ActorIndex, ActorRef, clean_name
+
+LEXICON: dict[str, Any] = json.loads(Path(__file__).with_name("cues.json").read_text("utf-8"))
+FIRST_PERSON = frozenset(LEXICON["first_person"])
+VAGUE = frozenset(LEXICON["vague_sayers"])
+PRONOUNS: dict[str, tuple[str, str, int]] = {
+    k: (v[0], v[1], v[2]) for k, v in LEXICON["pronouns"].items()
+}
+GROUP_PERSONS = frozenset(LEXICON["group_persons"])
+GROUP_COUNTRIES = frozenset(LEXICON["group_countries"])
+GROUP_COUNTS: dict[str, int] = LEXICON["group_counts"]
+ORG_NOUNS = frozenset(LEXICON["organisation_nouns"])
+TITLES = frozenset(LEXICON["titles"])
+RELATIVE = frozenset({"who", "which", "that"})
+#: how far back (characters) a pronoun looks for an antecedent before falling back
+PRONOUN_WINDOW = 1200
+#: dependency labels of the words that make up a sayer's noun phrase before its head
+NP_LEFT = frozenset({"compound", "amod", "det", "poss", "nmod", "nummod", "case", "punct", "prep"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+KIND_BY_LABEL = {"PERSON": "person", "ORG": "organisation", "GPE": "country", "NORP": "country"}
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A resolved sayer: canonical name, kind, the mention's offsets, and co-speakers."""
+
+    name: str
+    kind: str
+    span: tuple[int, int]
+    is_pronoun: bool = False
+    co_speakers: tuple[str, ...] = ()
+
+
+@dataclass
+class _Antecedent:
+    start: int
+    ref: ActorRef
+    subject: bool
+    group: tuple[str, ...] = field(default=())
+
+
+class SpeakerResolver:
+    """Resolve cue subjects in one document, remembering earlier speakers for pronouns."""
+
+    def __init__(self, doc: Doc, actors: ActorIndex, excluded: list[tuple[int, int]]) -> None:
+        """Index the document's entity mentions.
+
+        Args:
+            doc: the parsed document.
+            actors: the document's actor index.
+            excluded: character ranges (quotes, headline) whose mentions are no antecedents.
+        """
+        self.doc = doc
+        self.actors = actors
+        self._ent_at: list[Span | None] = [None] * len(doc)
+        self._antecedents: list[_Antecedent] = []
+        self._persons_in_order: list[str] = []
+        self._groups_in_order: list[str] = []
+        self.last: Speaker | None = None
+        self._last_at = -1
+        ex = sorted(excluded)
+        for ent in doc.ents:
+            for i in range(ent.start, ent.end):
+                self._ent_at[i] = ent
+            ref = actors.at(ent.start_char, ent.end_char) or actors.resolve_entity(ent)
+            if ref is None:
+                continue
+            order = self._persons_in_order if ref.kind == "person" else self._groups_in_order
+            if ref.name not in order and not _within(ex, ent.start_char):
+                order.append(ref.name)
+            if _within(ex, ent.start_char):
+                continue
+            subject = ent.root.dep_ in SUBJECT_DEPS
+            group = _conjoined(ent.root)
+            names = tuple(r.name for r in (self._ref_of(t) for t in group) if r is not None)
+            self._antecedents.append(_Antecedent(ent.start_char, ref, subject, names))
+        self._starts = [a.start for a in self._antecedents]
+
+    # -- public -------------------------------------------------------------------------
+
+    def resolve(self, subj: Token) -> Speaker | None:
+        """The speaker behind the subject token ``subj`` of a cue, or None when not identifiable."""
+        low = subj.lower_
+        if low in FIRST_PERSON:
+            return None
+        if low in RELATIVE and subj.head.dep_ == "relcl":
+            return self.resolve(subj.head.head)
+        if low in PRONOUNS and subj.pos_ == "PRON":
+            return self._pronoun(subj)
+        conj = [t for t in _conjoined(subj) if t is not subj]
+        main = self._single(subj)
+        if main is None:
+            return None
+        co = [r.name for r in (self._single(t) for t in conj) if r is not None]
+        co = [c for c in dict.fromkeys(co + list(main.co_speakers)) if c != main.name]
+        end = max(main.span[1], *(t.idx + len(t) for t in conj)) if conj else main.span[1]
+        return Speaker(main.name, main.kind, (main.span[0], end), False, tuple(co))
+
+    def resolve_name(self, span: Span) -> Speaker | None:
+        """The speaker named by a span ("President Biden" after a quote), or None."""
+        for tok in span:
+            ent = self._ent_at[tok.i]
+            if ent is not None and ent.label_ == "PERSON":
+                ref = self._ref_of(tok)
+                if ref is not None:
+                    return Speaker(ref.name, ref.kind, (ent.start_char, ent.end_char))
+        return None
+
+    def remember(self, speaker: Speaker, at: int) -> None:
+        """Note the last speaker (pronouns and floating quotes fall back on it)."""
+        self.last = speaker
+        self._last_at = at
+        if speaker.kind == "person" and not speaker.is_pronoun:
+            return
+
+    def last_speaker(self, at: int, window: int = 3000) -> Speaker | None:
+        """The last speaker if it spoke within ``window`` characters before ``at``."""
+        if self.last is not None and at - self._last_at <= window:
+            return self.last
+        return None
+
+    # -- internals ------------------------------------------------------------------------
+
+    def _ref_of(self, tok: Token) -> ActorRef | None:
+        ent = self._ent_at[tok.i]
+        if ent is None or ent.label_ not in KIND_BY_LABEL:
+            return None
+        return self.actors.at(ent.start_char, ent.end_char) or self.actors.resolve_entity(ent)
+
+    def _np_span(self, tok: Token) -> tuple[int, int]:
+        start = tok.i
+        for child in tok.lefts:
+            if child.dep_ in NP_LEFT:
+                start = min(start, child.left_edge.i)
+        end = tok.i + 1
+        ent = self._ent_at[tok.i]
+        if ent is not None:
+            start, end = min(start, ent.start), max(end, ent.end)
+        while start < end and self.doc[start].dep_ in ("det", "punct", "cc"):
+            start += 1
+        span = self.doc[start:end]
+        return span.start_char, span.end_char
+
+    def _single(self, tok: Token) -> Speaker | None:
+        """One sayer (not conjoined): entity, title, group or organisation noun."""
+        span = self._np_span(tok)
+        ref = self._ref_of(tok)
+        if ref is not None:
+            return Speaker(ref.name, ref.kind, span)
+        low = tok.lower_
+        words = clean_name(self.doc.text[span[0] : span[1]]).lower()
+        group = self._group(tok, words)
+        if group is not None:
+            return Speaker(
+                group[0].name, group[0].kind, span, False, tuple(r.name for r in group[1:])
+            )
+        if tok.pos_ in ("NOUN", "PROPN") and (words in TITLES or low in TITLES or tok.is_title):
+            holder = self.actors.holder_of(words) or (
+                self.actors.holder_of(low) if low in TITLES else None
+            )
+            if holder is not None:
+                return Speaker(holder, "person", span)
+        modifier = self._entity_modifier(tok)
+        if modifier is not None and low not in TITLES:
+            return Speaker(modifier.name, modifier.kind, span)
+        if low in VAGUE or tok.pos_ == "PRON":
+            return None
+        if tok.lemma_.lower() in ORG_NOUNS:
+            org = self._organisation(tok)
+            if org is not None:
+                return Speaker(org.name, org.kind, span)
+        if tok.pos_ == "PROPN" and tok.is_title:
+            name = clean_name(self.doc.text[span[0] : span[1]])
+            full = self.actors.full_name(name)
+            kind = "person" if full in self.actors.persons else "organisation"
+            return Speaker(full, kind, span)
+        return None
+
+    def _entity_modifier(self, tok: Token) -> ActorRef | None:
+        """An actor named inside the sayer's phrase ("the NATO allies", "U.S. officials")."""
+        for child in tok.lefts:
+            if child.dep_ in ("compound", "amod", "nmod", "poss"):
+                ref = self._ref_of(child)
+                if ref is not None and ref.kind != "person":
+                    return ref
+        return None
+
+    def _organisation(self, tok: Token) -> ActorRef | None:
+        """The last organisation mention before ``tok`` whose name has the noun ("the Ministry")."""
+        word = tok.lemma_.lower()
+        i = bisect_left(self._starts, tok.idx) - 1
+        while i >= 0:
+            ref = self._antecedents[i].ref
+            if ref.kind == "organisation" and word in ref.name.lower():
+                return ref
+            i -= 1
+        return None
+
+    def _group(self, tok: Token, words: str) -> list[ActorRef] | None:
+        """Actors behind "the two leaders", "both sides", "the three countries"."""
+        low = tok.lower_
+        if low not in GROUP_PERSONS and low not in GROUP_COUNTRIES:
+            return None
+        if self._entity_modifier(tok) is not None:
+            return None
+        count = next((GROUP_COUNTS[w] for w in words.split() if w in GROUP_COUNTS), 0)
+        determined = count or any(
+            c.lower_ in ("the", "both", "all") for c in tok.lefts if c.dep_ in ("det", "predet")
+        )
+        if not determined:
+            return None
+        persons_first = low in GROUP_PERSONS or (
+            low in ("sides", "delegations", "parties") and len(self._persons_in_order) >= 2
+        )
+        names = self._persons_in_order if persons_first else self._groups_in_order
+        kind = "person" if persons_first else "country"
+        if not names:
+            return None
+        chosen = names[: count or 2]
+        return [ActorRef(n, kind) for n in chosen]
+
+    def _pronoun(self, tok: Token) -> Speaker | None:
+        kind, gender, number = PRONOUNS[tok.lower_]
+        span = (tok.idx, tok.idx + len(tok))
+        last = self.last
+        if number == 2:
+            if last is not None and last.co_speakers and tok.idx - self._last_at < PRONOUN_WINDOW:
+                return Speaker(last.name, last.kind, span, True, last.co_speakers)
+            ante = self._antecedent(tok.idx, lambda a: bool(a.group) and len(a.group) > 1)
+            if ante is not None:
+                return Speaker(ante.group[0], ante.ref.kind, span, True, ante.group[1:])
+            ante = self._antecedent(tok.idx, lambda a: a.ref.kind != "person")
+            if ante is not None:
+                return Speaker(ante.ref.name, ante.ref.kind, span, True)
+            return None
+        if kind == "person":
+
+            def fits(a: _Antecedent) -> bool:
+                if a.ref.kind != "person":
+                    return False
+                known = self.actors.gender(a.ref.name)
+                return known is None or known == gender
+
+            ante = self._antecedent(tok.idx, fits)
+            if ante is None:
+                return None
+            if self.actors.gender(ante.ref.name) is None:
+                self.actors.set_gender(ante.ref.name, gender)
+            return Speaker(ante.ref.name, "person", span, True)
+        ante = self._antecedent(tok.idx, lambda a: a.ref.kind != "person")
+        if ante is None:
+            return None
+        return Speaker(ante.ref.name, ante.ref.kind, span, True)
+
+    def _antecedent(self, at: int, fits: Any) -> _Antecedent | None:
+        """Nearest fitting mention before ``at``: a subject in the window first, else any."""
+        i = bisect_left(self._starts, at) - 1
+        first: _Antecedent | None = None
+        last = self.last
+        while i >= 0:
+            a = self._antecedents[i]
+            if at - a.start > PRONOUN_WINDOW:
+                break
+            if fits(a):
+                if a.subject or (last is not None and a.ref.name == last.name):
+                    return a
+                if first is None:
+                    first = a
+            i -= 1
+        if first is not None:
+            return first
+        if last is not None:
+            ref = ActorRef(last.name, last.kind)
+            candidate = _Antecedent(self._last_at, ref, True, (last.name, *last.co_speakers))
+            if fits(candidate):
+                return candidate
+        while i >= 0:
+            a = self._antecedents[i]
+            if fits(a):
+                return a
+            i -= 1
+        return None
+
+
+def _conjoined(tok: Token) -> list[Token]:
+    """``tok`` and the heads conjoined with it ("Biden and Kishida" → both)."""
+    out = [tok]
+    for t in tok.conjuncts:
+        if t.i > tok.i and t.pos_ in ("PROPN", "NOUN"):
+            out.append(t)
+    return out
+
+
+def _within(ranges: list[tuple[int, int]], pos: int) -> bool:
+    i = bisect_left(ranges, (pos + 1, -1)) - 1
+    return i >= 0 and ranges[i][0] <= pos < ranges[i][1]

@@ -1,0 +1,545 @@
+"""Statements: who said what, as direct quotes and as reported speech.
+
+Two passes over one parsed document, then speaker resolution in text order:
+
+1. Reported speech: every token whose lemma is a communication cue (the
+   lexicon in ``cues.json``) with explicit content — a that-clause or bare
+   clause (``ccomp``), a message-bearing object (``dobj``), a to-infinitive
+   (``xcomp``), a prepositional object ("called for …"), or "according to X".
+   The sayer is the cue's subject, inherited through coordination ("said A and
+   added B") and participles (", stressing that …").
+2. Direct quotes (:mod:`kg.facts.quotes`): a quotation that is a full utterance
+   is attributed to the cue in the words around it ("“…,” Rutte said, “…”"),
+   to a name right after it, or else, when it fills a paragraph, to the last
+   speaker (a floating quote). Partial quotes inside reported speech stay in the
+   reported statement (SCHEMA S6).
+
+Speakers are resolved by :class:`~kg.facts.speakers.SpeakerResolver`.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from kg.facts.actors import ActorIndex
+from kg.facts.quotes import Quote, find_quotes
+from kg.facts.speakers import LEXICON, Speaker, SpeakerResolver
+from kg.records import Document, Statement
+
+CLAUSE_CUES = frozenset(LEXICON["clause"])
+NOMINAL_CUES = frozenset(LEXICON["nominal"])
+NOMINAL_HEADS: dict[str, frozenset[str]] = {
+    k: frozenset(v) for k, v in LEXICON["nominal_heads_only"].items()
+}
+INFINITIVE_CUES = frozenset(LEXICON["infinitive"])
+OBJECT_INFINITIVE_CUES = frozenset(LEXICON["object_infinitive"])
+PREPOSITIONAL_CUES: dict[str, frozenset[str]] = {
+    k: frozenset(v) for k, v in LEXICON["prepositional"].items()
+}
+ADJECTIVAL_CUES: dict[str, frozenset[str]] = {
+    k: frozenset(v) for k, v in LEXICON["adjectival"].items()
+}
+QUOTE_CUES = frozenset(LEXICON["quote"])
+ALL_CUES = (
+    CLAUSE_CUES | NOMINAL_CUES | INFINITIVE_CUES | OBJECT_INFINITIVE_CUES | set(PREPOSITIONAL_CUES)
+)
+#: dependency links a cue without its own subject climbs to find one
+INHERIT_DEPS = frozenset({"conj", "advcl", "xcomp", "acl", "pcomp", "prep", "relcl"})
+MAX_CLIMB = 4
+#: words an object must not be for it to carry a message ("said it", "noted this")
+EMPTY_OBJECTS = frozenset(
+    {"it", "this", "that", "these", "those", "so", "something", "nothing", "what", "which"}
+)
+#: leading words that are not part of the message
+LEADING_MARKS = frozenset({"that", ",", ":", "—", "–", "-", "to"})
+#: the marks that end a quotation which is a full utterance
+UTTERANCE_END = ".?!,…—–-:;"
+#: a quote shorter than this (in words) needs a cue to count
+MIN_FLOATING_WORDS = 4
+_SENTENCE_END = re.compile(r"[.!?][”\"’»]?(?=\s|$)")
+_DASH_LINE = re.compile(r"\s*[–—-]+\s*")
+
+
+@dataclass
+class _Candidate:
+    """A statement before its speaker is resolved (text order = resolution order)."""
+
+    at: int
+    subject: Token | None
+    cue: str
+    cue_span: tuple[int, int]
+    content_span: tuple[int, int]
+    direct: bool
+    speaker: Speaker | None = None
+    follow_last: bool = False
+
+
+def extract_statements(doc: Doc, document: Document, actors: ActorIndex) -> list[Statement]:
+    """Every attributed statement (direct quotes and reported speech) in one document.
+
+    Args:
+        doc: the spaCy parse of ``document.text``.
+        document: the article.
+        actors: the document's actor index (names, titles, surnames).
+
+    Returns:
+        Statements in text order; ``content`` is an exact substring of the text.
+    """
+    text = document.text
+    quotes = find_quotes(text)
+    headline = _headline_end(document)
+    excluded = sorted([q.outer for q in quotes] + [(0, headline)])
+    resolver = SpeakerResolver(doc, actors, excluded)
+    finder = _Finder(doc, text, quotes, headline)
+    candidates = sorted(finder.reported() + finder.direct(), key=lambda c: (c.at, c.direct))
+    out: list[Statement] = []
+    seen: set[tuple[int, int]] = set()
+    for cand in candidates:
+        speaker = cand.speaker
+        if speaker is None and cand.subject is not None:
+            speaker = resolver.resolve(cand.subject)
+        if speaker is None and cand.follow_last:
+            last = resolver.last_speaker(cand.at)
+            if last is not None:
+                speaker = Speaker(last.name, last.kind, last.span, False, last.co_speakers)
+        if speaker is None or cand.content_span in seen:
+            continue
+        seen.add(cand.content_span)
+        resolver.remember(speaker, cand.at)
+        s, e = cand.content_span
+        out.append(
+            Statement(
+                doc=document.id,
+                speaker=speaker.name,
+                speaker_span=speaker.span,
+                cue=cand.cue,
+                cue_span=cand.cue_span,
+                content=text[s:e],
+                content_span=(s, e),
+                direct=cand.direct,
+                speaker_is_pronoun=speaker.is_pronoun,
+                co_speakers=speaker.co_speakers,
+                speaker_kind=speaker.kind,
+                mentioned=_mentioned(doc, actors, cand.content_span, speaker),
+            )
+        )
+    return out
+
+
+def _headline_end(document: Document) -> int:
+    """End offset of the title line when the text starts with it, else 0."""
+    text = document.text
+    first, sep, _ = text.partition("\n")
+    if not sep:
+        return 0
+    title = (document.title or "").strip()
+    if title and first.strip() == title:
+        return len(first)
+    if text[len(first) + 1 : len(first) + 2] == "\n" and not first.rstrip().endswith((".", "”")):
+        return len(first)
+    return 0
+
+
+def _mentioned(
+    doc: Doc, actors: ActorIndex, span: tuple[int, int], speaker: Speaker
+) -> tuple[str, ...]:
+    """Canonical names of the actors named inside the content."""
+    content = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if content is None:
+        return ()
+    skip = {speaker.name, *speaker.co_speakers}
+    names: dict[str, None] = {}
+    for ent in content.ents:
+        ref = actors.at(ent.start_char, ent.end_char) or actors.resolve_entity(ent)
+        if ref is not None and ref.name not in skip:
+            names[ref.name] = None
+    return tuple(names)
+
+
+class _Finder:
+    """Statement candidates in one document (no speaker resolution yet)."""
+
+    def __init__(self, doc: Doc, text: str, quotes: list[Quote], headline: int) -> None:
+        self.doc = doc
+        self.text = text
+        self.quotes = quotes
+        self.headline = headline
+        self._quote_outer = [q.outer for q in quotes]
+        self._quote_starts = [q.open_at for q in quotes]
+        self._tok_starts = [t.idx for t in doc]
+        self.consumed: set[int] = set()
+        self.full = {i for i, q in enumerate(quotes) if self._is_utterance(q)}
+
+    # -- helpers -------------------------------------------------------------------
+
+    def _quote_index_at(self, pos: int) -> int | None:
+        """Index of the quote whose marks enclose ``pos``."""
+        i = bisect_left(self._quote_starts, pos + 1) - 1
+        if i >= 0:
+            lo, hi = self._quote_outer[i]
+            if lo <= pos < hi:
+                return i
+        return None
+
+    def _tokens(self, start: int, end: int) -> Iterator[Token]:
+        i = bisect_left(self._tok_starts, start)
+        while i < len(self.doc) and self.doc[i].idx < end:
+            yield self.doc[i]
+            i += 1
+
+    def _trim(self, start: int, end: int) -> tuple[int, int]:
+        """Strip spaces, leading "that"/punctuation and trailing punctuation from a span."""
+        text = self.text
+        changed = True
+        while changed and start < end:
+            changed = False
+            while start < end and text[start].isspace():
+                start += 1
+            for mark in LEADING_MARKS:
+                n = len(mark)
+                after = text[start + n : start + n + 1]
+                if text[start : start + n].lower() == mark and (
+                    not mark.isalpha() or not after or not after.isalnum()
+                ):
+                    start += n
+                    changed = True
+                    break
+        while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:—–-"):
+            end -= 1
+        return start, end
+
+    def _is_utterance(self, q: Quote) -> bool:
+        """A quote that is a full utterance, not a partial quote inside a sentence."""
+        text = self.text
+        content = text[q.start : q.end]
+        if not content.strip():
+            return False
+        i = q.open_at - 1
+        while i >= 0 and text[i] in " \t":
+            i -= 1
+        prev = text[i] if i >= 0 else "\n"
+        if prev in "\n,:;—–-([" or prev in ".?!":
+            return True
+        if prev in '”"’' and i > 0 and text[i - 1] in ".?!,":
+            return True
+        return content[:1].isupper() and content.rstrip()[-1:] in ".?!,…"
+
+    # -- reported speech ---------------------------------------------------------------
+
+    def reported(self) -> list[_Candidate]:
+        out: list[_Candidate] = []
+        for tok in self.doc:
+            if tok.idx < self.headline:
+                continue
+            lemma = tok.lemma_.lower()
+            if tok.lower_ == "according":
+                cand = self._according(tok)
+            elif lemma in ALL_CUES and tok.pos_ in ("VERB", "AUX"):
+                cand = self._cue(tok, lemma)
+            elif lemma in ADJECTIVAL_CUES and tok.pos_ == "ADJ":
+                cand = self._adjectival(tok, lemma)
+            else:
+                continue
+            if cand is None or self._quote_index_at(tok.idx) is not None:
+                continue
+            cand = self._against_quotes(cand)
+            if cand is not None:
+                out.append(cand)
+        return out
+
+    def _against_quotes(self, cand: _Candidate) -> _Candidate | None:
+        """Reported content that is just one full quotation becomes that direct quote."""
+        s, e = cand.content_span
+        i = self._quote_index_at(s)
+        if i is None:
+            return cand
+        q = self.quotes[i]
+        lo, hi = q.outer
+        if q.close_at is not None and hi >= e - 1 and lo <= s:
+            if i in self.consumed:
+                return None
+            self.consumed.add(i)
+            cand.content_span = self._trim(q.start, q.end)
+            cand.direct = True
+            cand.at = q.open_at
+        return cand
+
+    def _subject(self, tok: Token) -> Token | None:
+        """The cue's subject, inherited through coordination and participles."""
+        cur = tok
+        for _ in range(MAX_CLIMB):
+            for child in cur.children:
+                if child.dep_ == "nsubj":
+                    return child
+                if child.dep_ in ("nsubjpass", "expl"):
+                    return None
+            if cur.dep_ == "relcl" and cur is not tok:
+                return cur.head
+            if cur.dep_ not in INHERIT_DEPS or cur.head is cur:
+                return None
+            if cur.dep_ in ("advcl", "acl") and cur.tag_ not in ("VBG", "VBN") and cur is tok:
+                return None
+            cur = cur.head
+        return None
+
+    def _cue(self, tok: Token, lemma: str) -> _Candidate | None:
+        subject = self._subject(tok)
+        if subject is None:
+            return None
+        content = self._content(tok, lemma)
+        if content is None:
+            return None
+        span, cue_end = content
+        span = self._trim(*span)
+        if span[1] - span[0] < 2:
+            return None
+        return _Candidate(
+            tok.idx, subject, self.text[tok.idx : cue_end], (tok.idx, cue_end), span, False
+        )
+
+    def _content(self, tok: Token, lemma: str) -> tuple[tuple[int, int], int] | None:
+        """Content span and cue end for a verb cue, by the frames its lemma allows."""
+        children = list(tok.children)
+        cue_end = tok.idx + len(tok)
+        prt = next((c for c in children if c.dep_ == "prt"), None)
+        allowed = PREPOSITIONAL_CUES.get(lemma, frozenset())
+        for c in children:
+            if c.dep_ in ("prep", "prt") and c.lower_ in allowed:
+                inner = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                follow = [g for g in children if g.dep_ in ("xcomp", "ccomp", "dobj") and g.i > c.i]
+                if c.dep_ == "prt" and follow:
+                    return _subtree(follow[0]), c.idx + len(c)
+                if inner:
+                    start = inner[0].left_edge.idx
+                    last = max([*inner, *follow], key=lambda t: t.right_edge.i)
+                    if follow and follow[0].dep_ == "xcomp":
+                        last = follow[0]
+                    return (start, _end(last.right_edge)), c.idx + len(c)
+        for c in children:
+            if c.dep_ == "ccomp" and lemma in CLAUSE_CUES and c.i != tok.i:
+                return _subtree(c), cue_end
+        xcomp = next((c for c in children if c.dep_ == "xcomp" and c.i > tok.i), None)
+        dobj = next((c for c in children if c.dep_ in ("dobj", "dative") and c.i > tok.i), None)
+        if xcomp is not None and _is_infinitive(xcomp):
+            if dobj is not None and lemma in OBJECT_INFINITIVE_CUES:
+                return (dobj.left_edge.idx, _end(xcomp.right_edge)), cue_end
+            if lemma in INFINITIVE_CUES:
+                return _subtree(xcomp), cue_end
+        if dobj is not None and lemma in OBJECT_INFINITIVE_CUES:
+            inf = next(
+                (g for g in dobj.children if g.dep_ in ("relcl", "acl") and _is_infinitive(g)), None
+            )
+            if inf is not None:
+                return _subtree(dobj), cue_end
+        if prt is not None:
+            return None
+        if dobj is not None and lemma in NOMINAL_CUES and dobj.lower_ not in EMPTY_OBJECTS:
+            heads = NOMINAL_HEADS.get(lemma)
+            if heads is not None and dobj.lower_ not in heads:
+                return None
+            if dobj.pos_ == "PRON":
+                return None
+            return _subtree(dobj), cue_end
+        return None
+
+    def _adjectival(self, tok: Token, lemma: str) -> _Candidate | None:
+        """ "is committed to X", "made clear that X" with the subject of the governing verb."""
+        if tok.dep_ not in ("acomp", "ccomp", "oprd", "xcomp", "amod") or tok.dep_ == "amod":
+            return None
+        head = tok.head
+        subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subject is None:
+            subject = self._subject(head)
+        if subject is None:
+            return None
+        allowed = ADJECTIVAL_CUES[lemma]
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in allowed:
+                pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+                if pobj is not None:
+                    span = self._trim(*_subtree(pobj))
+                    return _Candidate(
+                        tok.idx,
+                        subject,
+                        f"{tok.text} {c.text}",
+                        (tok.idx, c.idx + len(c)),
+                        span,
+                        False,
+                    )
+            if c.dep_ == "ccomp" and "that" in allowed:
+                span = self._trim(*_subtree(c))
+                return _Candidate(
+                    tok.idx, subject, tok.text, (tok.idx, tok.idx + len(tok)), span, False
+                )
+        return None
+
+    def _according(self, tok: Token) -> _Candidate | None:
+        """ "According to X, …" / "…, according to X": content is the rest of the clause."""
+        to = next((c for c in tok.children if c.lower_ == "to"), None)
+        if to is None:
+            nxt = tok.nbor(1) if tok.i + 1 < len(self.doc) else None
+            to = nxt if nxt is not None and nxt.lower_ == "to" else None
+        if to is None:
+            return None
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            return None
+        phrase = (tok.idx, _end(max(tok.right_edge, to.right_edge, key=lambda t: t.i)))
+        sent = tok.sent
+        clause_start, clause_end = sent.start_char, sent.end_char
+        head = tok.head
+        if head is not tok and head.pos_ in ("VERB", "AUX"):
+            clause_start = min(head.left_edge.idx, phrase[0])
+            clause_end = max(_end(head.right_edge), phrase[1])
+        before = self._trim(clause_start, phrase[0])
+        after = self._trim(phrase[1], clause_end)
+        span = after if after[1] - after[0] >= before[1] - before[0] else before
+        if span[1] - span[0] < 2:
+            return None
+        return _Candidate(tok.idx, pobj, "according to", (tok.idx, to.idx + len(to)), span, False)
+
+    # -- direct quotes -----------------------------------------------------------------
+
+    def direct(self) -> list[_Candidate]:
+        out: list[_Candidate] = []
+        for i, q in enumerate(self.quotes):
+            if i in self.consumed or i not in self.full or q.open_at < self.headline:
+                continue
+            if self._inside_other(i):
+                continue
+            cand = self._attribute(i, q)
+            if cand is not None:
+                out.append(cand)
+        return out
+
+    def _inside_other(self, i: int) -> bool:
+        lo = self.quotes[i].open_at
+        return i > 0 and self.quotes[i - 1].outer[1] > lo
+
+    def _paragraph(self, pos: int) -> tuple[int, int]:
+        start = self.text.rfind("\n", 0, pos) + 1
+        end = self.text.find("\n", pos)
+        return start, len(self.text) if end < 0 else end
+
+    def _frames(self, i: int, q: Quote) -> tuple[tuple[int, int], tuple[int, int]]:
+        """The words before the quote (same sentence) and after it (up to the next quote)."""
+        text = self.text
+        p_start, _ = self._paragraph(q.open_at)
+        prev_end = self.quotes[i - 1].outer[1] if i > 0 else 0
+        b_start = max(p_start, prev_end)
+        before_text = text[b_start : q.open_at]
+        ends = list(_SENTENCE_END.finditer(before_text))
+        if ends:
+            b_start += ends[-1].end()
+        after_start = q.outer[1]
+        _, p_end = self._paragraph(max(after_start - 1, q.end))
+        next_open = self.quotes[i + 1].open_at if i + 1 < len(self.quotes) else len(text)
+        a_end = min(p_end, next_open)
+        m = _SENTENCE_END.search(text, after_start, a_end)
+        if m is not None:
+            a_end = m.end()
+        return (b_start, q.open_at), (after_start, a_end)
+
+    def _find_cue(self, frame: tuple[int, int]) -> tuple[Token, Token | None] | None:
+        for tok in self._tokens(*frame):
+            if tok.lower_ == "according":
+                to = tok.nbor(1) if tok.i + 1 < len(self.doc) else None
+                pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+                return tok, pobj
+            if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in QUOTE_CUES:
+                return tok, self._subject(tok) or self._nearby_subject(tok, frame)
+        return None
+
+    def _nearby_subject(self, cue: Token, frame: tuple[int, int]) -> Token | None:
+        """A name or pronoun right after an inverted cue ("…,” said Rutte)."""
+        for tok in self._tokens(cue.idx + len(cue), frame[1]):
+            if tok.pos_ in ("PROPN", "PRON") or tok.ent_type_:
+                return tok if tok.dep_ != "compound" else tok.head
+            if tok.is_punct:
+                break
+        return None
+
+    def _attribute(self, i: int, q: Quote) -> _Candidate | None:
+        text = self.text
+        content = self._trim_quote(q)
+        if content is None:
+            return None
+        before, after = self._frames(i, q)
+        before_text = text[before[0] : before[1]].rstrip()
+        ends_open = text[q.start : q.end].rstrip()[-1:] in ",?!—–-…"
+        order = (
+            [after, before]
+            if ends_open or not before_text.endswith((":", ","))
+            else [before, after]
+        )
+        if not before_text:
+            order = [after]
+        for frame in order:
+            found = self._find_cue(frame)
+            if found is None:
+                continue
+            cue, subject = found
+            if subject is None:
+                continue
+            cue_text = "according to" if cue.lower_ == "according" else cue.text
+            cue_end = cue.idx + len(cue_text) if cue_text == "according to" else cue.idx + len(cue)
+            return _Candidate(q.open_at, subject, cue_text, (cue.idx, cue_end), content, True)
+        # no cue: a name right after the quote, or a dash line below it ("– President Biden")
+        cand = self._named_after(q, after, content)
+        if cand is not None:
+            return cand
+        p_start, _ = self._paragraph(q.open_at)
+        words = len(text[content[0] : content[1]].split())
+        if q.open_at == p_start and words >= MIN_FLOATING_WORDS:
+            return _Candidate(
+                q.open_at, None, "", (q.open_at, q.open_at), content, True, None, True
+            )
+        return None
+
+    def _named_after(
+        self, q: Quote, after: tuple[int, int], content: tuple[int, int]
+    ) -> _Candidate | None:
+        text = self.text
+        start = q.outer[1]
+        nl = text.find("\n", start)
+        stretch = text[start : nl if nl >= 0 else len(text)]
+        if not stretch.strip():
+            nxt = text[start:].lstrip("\n")
+            offset = len(text) - len(nxt)
+            m = _DASH_LINE.match(nxt)
+            if m is None or m.end() == 0:
+                return None
+            start = offset + m.end()
+            nl = text.find("\n", start)
+            after = (start, nl if nl >= 0 else len(text))
+        tokens = list(self._tokens(start, after[1]))[:8]
+        for tok in tokens:
+            if tok.ent_type_ == "PERSON":
+                return _Candidate(q.open_at, tok, "", (start, start), content, True)
+            if not (tok.is_title or tok.is_punct or tok.is_space):
+                return None
+        return None
+
+    def _trim_quote(self, q: Quote) -> tuple[int, int] | None:
+        s, e = q.start, q.end
+        text = self.text
+        while e > s and text[e - 1] in ",;:—–-" + " ":
+            e -= 1
+        return (s, e) if e - s >= 2 else None
+
+
+def _subtree(tok: Token) -> tuple[int, int]:
+    return tok.left_edge.idx, _end(tok.right_edge)
+
+
+def _end(tok: Token) -> int:
+    return tok.idx + len(tok)
+
+
+def _is_infinitive(tok: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) or tok.tag_ == "VB"

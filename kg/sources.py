@@ -1,0 +1,206 @@
+"""Reading articles: text and Markdown files, folders, JSON Lines and stdin.
+
+A text file's metadata comes from a sidecar ``STEM.meta.json`` when present;
+the document id is the file stem or the record's ``id``. Bad inputs raise
+:class:`~kg.errors.InputError` naming the file; in a batch they are handed to
+``on_error`` and skipped unless ``strict`` is set.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from kg.dates import parse_date
+from kg.errors import InputError, KgError
+from kg.records import Document
+
+TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+ErrorHandler = Callable[[KgError], None]
+
+
+def decode(data: bytes, name: str) -> str:
+    """Decode article bytes as UTF-8, refusing binary and empty input.
+
+    >>> decode("Brussels".encode(), "a.txt")
+    'Brussels'
+    >>> decode(b"\\xff\\xfe", "a.txt")
+    Traceback (most recent call last):
+    kg.errors.InputError: a.txt: not UTF-8 text
+    """
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{name}: binary file, not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(f"{name}: not UTF-8 text") from None
+    if not text.strip():
+        raise InputError(f"{name}: empty file")
+    return text
+
+
+def _title_from_text(text: str) -> str | None:
+    first, sep, rest = text.partition("\n")
+    first = first.strip().lstrip("#").strip()
+    if sep and first and len(first) <= 200 and rest.startswith(("\n", "\r\n")):
+        return first
+    return None
+
+
+def _document(record: dict[str, Any], doc_id: str, text: str, path: str | None) -> Document:
+    def opt(key: str) -> str | None:
+        value = record.get(key)
+        return str(value) if value not in (None, "") else None
+
+    return Document(
+        id=doc_id,
+        text=text,
+        title=opt("title") or _title_from_text(text),
+        published=parse_date(record.get("published")),
+        url=opt("url"),
+        source=opt("source"),
+        path=path,
+    )
+
+
+def read_text_file(path: Path) -> Document:
+    """Read one text or Markdown article with its optional ``STEM.meta.json`` sidecar."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    text = decode(data, str(path))
+    meta: dict[str, Any] = {}
+    sidecar = path.with_name(path.stem + ".meta.json")
+    if sidecar.is_file():
+        try:
+            meta = json.loads(sidecar.read_text(encoding="utf-8"))
+        except (ValueError, OSError) as exc:
+            raise InputError(f"{sidecar}: malformed metadata ({exc})") from None
+        if not isinstance(meta, dict):
+            raise InputError(f"{sidecar}: metadata is not a JSON object")
+    return _document(meta, str(meta.get("id") or path.stem), text, str(path))
+
+
+def read_jsonl(stream: Iterable[str], name: str, on_error: ErrorHandler | None) -> Iterator[Document]:
+    """Yield one document per JSON Lines record ``{"id", "title", "text", "published", …}``."""
+    seen = False
+    for lineno, line in enumerate(stream, start=1):
+        if not line.strip():
+            continue
+        seen = True
+        try:
+            try:
+                record = json.loads(line)
+            except ValueError as exc:
+                raise InputError(f"{name}:{lineno}: malformed JSON ({exc.msg})") from None
+            if not isinstance(record, dict):
+                raise InputError(f"{name}:{lineno}: record is not a JSON object")
+            text = record.get("text")
+            if not isinstance(text, str) or not text.strip():
+                raise InputError(f"{name}:{lineno}: record has no text")
+            doc_id = str(record.get("id") or f"{Path(name).stem}-{lineno}")
+            yield _document(record, doc_id, text, name)
+        except InputError as exc:
+            if on_error is None:
+                raise
+            on_error(exc)
+    if not seen:
+        raise InputError(f"{name}: empty file")
+
+
+def _read_jsonl_file(path: Path, on_error: ErrorHandler | None) -> Iterator[Document]:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    yield from read_jsonl(decode(data, str(path)).splitlines(), str(path), on_error)
+
+
+def _files_in(folder: Path) -> list[Path]:
+    return sorted(
+        p
+        for p in folder.rglob("*")
+        if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES + JSONL_SUFFIXES
+    )
+
+
+def _read_stdin(stdin: IO[str]) -> Iterator[Document]:
+    text = stdin.read()
+    if not text.strip():
+        raise InputError("<stdin>: empty input")
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    if lines and all(ln.lstrip().startswith("{") for ln in lines):
+        yield from read_jsonl(lines, "<stdin>", None)
+    else:
+        yield _document({}, "stdin", text, None)
+
+
+def read_documents(
+    inputs: Iterable[str | Path],
+    *,
+    strict: bool = False,
+    on_error: ErrorHandler | None = None,
+    stdin: IO[str] | None = None,
+) -> Iterator[Document]:
+    """Yield the documents in files, folders (recursively), JSON Lines files and ``-``.
+
+    Args:
+        inputs: paths, or ``-`` for standard input (plain text or JSON Lines).
+        strict: raise on the first bad input instead of skipping it.
+        on_error: called with each skipped input's error when not strict.
+        stdin: the stream ``-`` reads (``sys.stdin`` by default).
+
+    Raises:
+        InputError: a bad input when ``strict`` (or no handler is given), or
+            when no input holds any article.
+    """
+    handler = None if strict else on_error
+    count = 0
+
+    def guarded(produce: Callable[[], Iterable[Document]]) -> Iterator[Document]:
+        try:
+            yield from produce()
+        except InputError as exc:
+            if handler is None:
+                raise
+            handler(exc)
+
+    for item in inputs:
+        if str(item) == "-":
+            for doc in guarded(lambda: _read_stdin(stdin or sys.stdin)):
+                count += 1
+                yield doc
+            continue
+        path = Path(item)
+        if path.is_dir():
+            files = _files_in(path)
+            if not files:
+                exc = InputError(f"{path}: folder holds no articles (.txt, .md or .jsonl)")
+                if handler is None:
+                    raise exc
+                handler(exc)
+        elif path.exists():
+            files = [path]
+        else:
+            exc = InputError(f"{path}: no such file or folder")
+            if handler is None:
+                raise exc
+            handler(exc)
+            continue
+        for f in files:
+            if f.suffix.lower() in JSONL_SUFFIXES:
+                produce: Callable[[], Iterable[Document]] = lambda f=f: _read_jsonl_file(f, handler)
+            else:
+                produce = lambda f=f: [read_text_file(f)]
+            for doc in guarded(produce):
+                count += 1
+                yield doc
+    if count == 0:
+        raise InputError("no articles could be read from the input")

@@ -1,0 +1,452 @@
+"""Where the graph lives: an Oxigraph store in memory, on disk, or behind a file.
+
+A :class:`GraphStore` keeps one named graph per document, named by the
+document's IRI, so a changed article replaces exactly its own facts and an
+unchanged one (same content hash) is skipped. Queries see the union of all
+graphs. A Turtle (or N-Triples, N-Quads, TriG, JSON-LD) file is read into an
+in-memory store; a directory is an on-disk Oxigraph store; an ``http(s)://`` URL
+is any SPARQL 1.1 Query + Update server (:class:`RemoteStore`: Oxigraph server,
+Apache Jena Fuseki, Virtuoso, GraphDB), reached with the standard library only.
+"""
+
+from __future__ import annotations
+
+import re
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Literal, URIRef
+
+from kg.errors import FormatError, GraphError, QueryError
+from kg.rdf import Quad, Triple, document_iri, extraction_quads, run_triples
+from kg.records import Extraction
+from kg.vocab import KG, PREFIXES
+
+RDF_FORMATS: dict[str, ox.RdfFormat] = {
+    "ttl": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "nq": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG,
+    "jsonld": ox.RdfFormat.JSON_LD,
+}
+SUFFIXES: dict[str, str] = {
+    ".ttl": "ttl",
+    ".turtle": "ttl",
+    ".nt": "nt",
+    ".nq": "nq",
+    ".trig": "trig",
+    ".jsonld": "jsonld",
+    ".json": "jsonld",
+}
+RUN_GRAPH = ox.NamedNode(f"{PREFIXES['run']}graph")
+_HASH = ox.NamedNode(str(KG.contentHash))
+QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
+
+REMOTE_SCHEMES = ("http://", "https://")
+ENDPOINT_LAYOUTS: tuple[tuple[str, str, str], ...] = (
+    # (URL path pattern, query endpoint, update endpoint), first match wins
+    (r"^(.*)/query$", r"\1/query", r"\1/update"),  # Oxigraph server, Fuseki
+    (r"^(.*)/sparql$", r"\1/sparql", r"\1/sparql"),  # Virtuoso, Fuseki's combined endpoint
+    (r"^(.*/repositories/[^/]+)$", r"\1", r"\1/statements"),  # GraphDB, RDF4J
+    (r"^(.*?)/?$", r"\1/query", r"\1/update"),  # a dataset's base URL
+)
+UNION_PARAMS: dict[str, str] = {"union-default-graph": ""}
+"""Sent with remote queries when the URL has no query string: Oxigraph's switch
+that makes the default graph the union of all graphs (Virtuoso and GraphDB do
+so anyway; for Fuseki add ``?default-graph-uri=urn:x-arq:UnionGraph`` to the URL)."""
+RESULTS_ACCEPT = (
+    "application/sparql-results+json, application/sparql-results+xml;q=0.9, "
+    "application/n-triples;q=0.9, text/turtle;q=0.8"
+)
+REMOTE_TIMEOUT = 60.0
+
+
+def rdf_format(name: str) -> ox.RdfFormat:
+    """The pyoxigraph format for a short name such as ``ttl``.
+
+    >>> rdf_format("nt").name
+    'N-Triples'
+    """
+    try:
+        return RDF_FORMATS[name]
+    except KeyError:
+        raise FormatError(
+            f"unknown RDF format {name!r}; choose one of {', '.join(RDF_FORMATS)}"
+        ) from None
+
+
+def to_ox(term: URIRef | Literal) -> ox.NamedNode | ox.Literal:
+    """Convert an rdflib IRI or literal to its pyoxigraph twin."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if term.language:
+        return ox.Literal(str(term), language=term.language)
+    if term.datatype:
+        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+    return ox.Literal(str(term))
+
+
+def _ox_quad(q: Quad) -> ox.Quad:
+    s, p, o, g = q
+    return ox.Quad(ox.NamedNode(str(s)), ox.NamedNode(str(p)), to_ox(o), ox.NamedNode(str(g)))
+
+
+class GraphStore:
+    """An Oxigraph store with one named graph per document."""
+
+    def __init__(self, store: ox.Store | None = None, location: str | None = None) -> None:
+        self.store = store if store is not None else ox.Store()
+        self.location = location
+        self._runs: set[str] = set()
+
+    @classmethod
+    def open(
+        cls, location: str | Path, *, create: bool = False, read_only: bool = False
+    ) -> GraphStore:
+        """Open a graph file (read into memory), an on-disk store or a SPARQL server.
+
+        Args:
+            location: a ``.ttl``/``.nt``/``.nq``/``.trig``/``.jsonld`` file, a store
+                directory, or an ``http(s)://`` URL (see :class:`RemoteStore`).
+            create: create the store directory if it does not exist.
+            read_only: open a store directory read-only (another process may hold it).
+
+        Raises:
+            GraphError: the file or store cannot be read.
+        """
+        if isinstance(location, str) and location.startswith(REMOTE_SCHEMES):
+            return RemoteStore(location)
+        path = Path(location)
+        if path.is_dir() or (create and not path.exists() and not path.suffix):
+            try:
+                if read_only:
+                    return cls(ox.Store.read_only(str(path)), str(path))
+                return cls(ox.Store(str(path)), str(path))
+            except OSError as exc:
+                raise GraphError(f"{path}: cannot open store ({_first_line(exc)})") from None
+        if not path.exists():
+            raise GraphError(f"{path}: no such graph file or store")
+        fmt = SUFFIXES.get(path.suffix.lower(), "ttl")
+        store = ox.Store()
+        try:
+            if RDF_FORMATS[fmt].supports_datasets:
+                store.bulk_load(path=str(path), format=RDF_FORMATS[fmt])
+            else:
+                store.bulk_load(path=str(path), format=RDF_FORMATS[fmt], to_graph=ox.DefaultGraph())
+        except SyntaxError as exc:
+            raise GraphError(f"{path}: not a valid {fmt} graph ({_first_line(exc)})") from None
+        except (OSError, ValueError) as exc:
+            raise GraphError(f"{path}: cannot read graph ({_first_line(exc)})") from None
+        return cls(store, str(path))
+
+    def document_hash(self, doc_id: str) -> str | None:
+        """The content hash stored for a document, or None when it is not in the store."""
+        graph = ox.NamedNode(str(document_iri(doc_id)))
+        for quad in self.store.quads_for_pattern(None, _HASH, None, graph):
+            return _value(quad.object)
+        return None
+
+    def add(self, extraction: Extraction, model: str) -> str:
+        """Add one document's facts, replacing its older version.
+
+        Returns:
+            ``added``, ``replaced`` or ``unchanged`` (same content hash: nothing written).
+        """
+        document = extraction.document
+        old = self.document_hash(document.id)
+        if old == document.content_hash:
+            return "unchanged"
+        graph = ox.NamedNode(str(document_iri(document.id)))
+        if old is not None:
+            self.store.remove_graph(graph)
+        self.store.extend(_ox_quad(q) for q in extraction_quads(extraction, model))
+        self.add_run(model)
+        return "added" if old is None else "replaced"
+
+    def add_run(self, model: str) -> None:
+        """Record the extraction run (tool version and pipeline) once."""
+        if model in self._runs:
+            return
+        self._runs.add(model)
+        self.store.extend(
+            ox.Quad(ox.NamedNode(str(s)), ox.NamedNode(str(p)), to_ox(o), RUN_GRAPH)
+            for s, p, o in run_triples(model)
+        )
+
+    def add_triples(self, triples: Iterable[Triple], graph: str) -> None:
+        """Add rdflib triples to the named graph ``graph``."""
+        g = ox.NamedNode(graph)
+        self.store.extend(
+            ox.Quad(ox.NamedNode(str(s)), ox.NamedNode(str(p)), to_ox(o), g) for s, p, o in triples
+        )
+
+    def triples(self) -> list[ox.Triple]:
+        """Every distinct triple of every graph, sorted, for deterministic output."""
+        seen = {ox.Triple(q.subject, q.predicate, q.object) for q in self.store}
+        return sorted(seen, key=_triple_key)
+
+    def quads(self) -> list[ox.Quad]:
+        """Every quad, sorted, for deterministic dataset output."""
+        return sorted(self.store, key=lambda q: (str(q.graph_name), *_triple_key(q)))
+
+    def query(self, sparql: str) -> QueryResult:
+        """Run a SPARQL query over the union of all graphs, with the kg prefixes declared.
+
+        Raises:
+            QueryError: the query is malformed or fails.
+        """
+        try:
+            return self.store.query(
+                sparql, use_default_graph_as_union=True, prefixes=dict(PREFIXES)
+            )
+        except SyntaxError as exc:
+            raise QueryError(f"malformed SPARQL: {_first_line(exc)}") from None
+        except (OSError, ValueError, RuntimeError) as exc:
+            raise QueryError(f"query failed: {_first_line(exc)}") from None
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL 1.1 Update, with the kg prefixes declared.
+
+        Raises:
+            QueryError: the update is malformed or fails.
+        """
+        try:
+            self.store.update(sparql, prefixes=dict(PREFIXES))
+        except SyntaxError as exc:
+            raise QueryError(f"malformed SPARQL update: {_first_line(exc)}") from None
+        except (OSError, ValueError, RuntimeError) as exc:
+            raise QueryError(f"update failed: {_first_line(exc)}") from None
+
+    def __len__(self) -> int:
+        return len(self.store)
+
+    def __iter__(self) -> Iterator[ox.Quad]:
+        return iter(self.store)
+
+    def flush(self) -> None:
+        """Write pending changes of an on-disk store."""
+        if self.location and Path(self.location).is_dir():
+            self.store.flush()
+
+
+class RemoteStore(GraphStore):
+    """A SPARQL 1.1 Query + Update server used like a :class:`GraphStore`.
+
+    Writes are SPARQL updates (each document's graph is dropped and re-inserted
+    in one request); query results are parsed back with pyoxigraph, so callers
+    get the same result objects as from a local store. The URL names the
+    query endpoint, the update endpoint or the dataset (see
+    :data:`ENDPOINT_LAYOUTS`); its query string, if any, is sent with every
+    query instead of :data:`UNION_PARAMS`.
+
+    >>> RemoteStore("http://127.0.0.1:3030/ds").update_url
+    'http://127.0.0.1:3030/ds/update'
+    """
+
+    def __init__(
+        self,
+        location: str,
+        *,
+        update_url: str | None = None,
+        timeout: float = REMOTE_TIMEOUT,
+    ) -> None:
+        query_url, guessed_update, params = endpoints(location)
+        self.location = location
+        self.query_url = query_url
+        self.update_url = update_url or guessed_update
+        self.params = params
+        self.timeout = timeout
+        self._runs = set()
+
+    def document_hash(self, doc_id: str) -> str | None:
+        """The content hash stored for a document, or None when it is not in the store."""
+        graph = ox.NamedNode(str(document_iri(doc_id)))
+        rows = self._select(f"SELECT ?h WHERE {{ GRAPH {graph} {{ ?d {_HASH} ?h }} }} LIMIT 1")
+        for row in rows:
+            return _value(row["h"])
+        return None
+
+    def add(self, extraction: Extraction, model: str) -> str:
+        """Add one document's facts, replacing its older version in one update.
+
+        Returns:
+            ``added``, ``replaced`` or ``unchanged`` (same content hash: nothing written).
+        """
+        document = extraction.document
+        old = self.document_hash(document.id)
+        if old == document.content_hash:
+            return "unchanged"
+        graph = ox.NamedNode(str(document_iri(document.id)))
+        body = _ntriples(_ox_quad(q) for q in extraction_quads(extraction, model))
+        self._update(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}}} }}")
+        self.add_run(model)
+        return "added" if old is None else "replaced"
+
+    def add_run(self, model: str) -> None:
+        """Record the extraction run (tool version and pipeline) once."""
+        if model in self._runs:
+            return
+        self._runs.add(model)
+        self.add_triples(run_triples(model), RUN_GRAPH.value)
+
+    def add_triples(self, triples: Iterable[Triple], graph: str) -> None:
+        """Add rdflib triples to the named graph ``graph``."""
+        body = _ntriples(
+            ox.Quad(ox.NamedNode(str(s)), ox.NamedNode(str(p)), to_ox(o)) for s, p, o in triples
+        )
+        self._update(f"INSERT DATA {{ GRAPH {ox.NamedNode(graph)} {{\n{body}}} }}")
+
+    def triples(self) -> list[ox.Triple]:
+        """Every distinct triple of every graph, sorted, for deterministic output."""
+        rows = self._select(
+            "SELECT DISTINCT ?s ?p ?o WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }",
+            union=False,
+        )
+        return sorted((ox.Triple(r["s"], r["p"], r["o"]) for r in rows), key=_triple_key)
+
+    def quads(self) -> list[ox.Quad]:
+        """Every quad of the named graphs, sorted, for deterministic dataset output."""
+        rows = self._select("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }", union=False)
+        quads = (ox.Quad(r["s"], r["p"], r["o"], r["g"]) for r in rows)
+        return sorted(quads, key=lambda q: (str(q.graph_name), *_triple_key(q)))
+
+    def query(self, sparql: str) -> QueryResult:
+        """Run a SPARQL query on the server, with the kg prefixes declared.
+
+        Raises:
+            QueryError: the server refuses the query.
+            GraphError: the server cannot be reached or answers nonsense.
+        """
+        return self._query(_prologue() + sparql, union=True)
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL 1.1 Update on the server, with the kg prefixes declared.
+
+        Raises:
+            QueryError: the server refuses the update.
+            GraphError: the server cannot be reached.
+        """
+        self._update(_prologue() + sparql)
+
+    def __len__(self) -> int:
+        rows = self._select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", union=False)
+        return int(_value(next(iter(rows))["n"]))
+
+    def __iter__(self) -> Iterator[ox.Quad]:
+        return iter(self.quads())
+
+    def flush(self) -> None:
+        """Nothing to do: every update is committed by the server."""
+
+    def _select(self, sparql: str, union: bool = True) -> ox.QuerySolutions:
+        result = self._query(sparql, union=union)
+        if not isinstance(result, ox.QuerySolutions):
+            raise GraphError(f"{self.query_url}: expected SELECT results")
+        return result
+
+    def _query(self, sparql: str, union: bool) -> QueryResult:
+        url = self.query_url
+        params = self.params if union else {}
+        if params:
+            url += "?" + urllib.parse.urlencode(params)
+        data, media_type = self._post(url, sparql, "application/sparql-query", RESULTS_ACCEPT)
+        return _parse_results(data, media_type, url)
+
+    def _update(self, sparql: str) -> None:
+        self._post(self.update_url, sparql, "application/sparql-update", "*/*")
+
+    def _post(self, url: str, body: str, content_type: str, accept: str) -> tuple[bytes, str]:
+        request = urllib.request.Request(
+            url,
+            data=body.encode("utf-8"),
+            method="POST",
+            headers={"Content-Type": f"{content_type}; charset=utf-8", "Accept": accept},
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                media_type = response.headers.get_content_type()
+                return response.read(), media_type
+        except urllib.error.HTTPError as exc:
+            message = exc.read().decode("utf-8", "replace").strip() or exc.reason
+            if 400 <= exc.code < 500:
+                raise QueryError(f"{url}: HTTP {exc.code}: {_first_line_of(message)}") from None
+            raise GraphError(f"{url}: HTTP {exc.code}: {_first_line_of(message)}") from None
+        except (urllib.error.URLError, OSError) as exc:
+            reason = getattr(exc, "reason", exc)
+            raise GraphError(f"{url}: cannot reach the SPARQL server ({reason})") from None
+
+
+def endpoints(location: str) -> tuple[str, str, dict[str, str]]:
+    """The query URL, update URL and query parameters for a server URL.
+
+    >>> endpoints("http://127.0.0.1:7878")[:2]
+    ('http://127.0.0.1:7878/query', 'http://127.0.0.1:7878/update')
+    >>> endpoints("http://h:8890/sparql")[:2]
+    ('http://h:8890/sparql', 'http://h:8890/sparql')
+    >>> endpoints("http://h:7200/repositories/kg")[1]
+    'http://h:7200/repositories/kg/statements'
+    >>> endpoints("http://h:3030/ds/query?default-graph-uri=urn:x-arq:UnionGraph")[2]
+    {'default-graph-uri': 'urn:x-arq:UnionGraph'}
+    """
+    parts = urllib.parse.urlsplit(location)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise GraphError(f"{location}: not an http(s) URL of a SPARQL server")
+    params = dict(urllib.parse.parse_qsl(parts.query, keep_blank_values=True))
+    base = f"{parts.scheme}://{parts.netloc}"
+    for pattern, query_path, update_path in ENDPOINT_LAYOUTS:
+        if re.match(pattern, parts.path):
+            return (
+                base + re.sub(pattern, query_path, parts.path, count=1),
+                base + re.sub(pattern, update_path, parts.path, count=1),
+                params or dict(UNION_PARAMS),
+            )
+    raise GraphError(f"{location}: cannot tell the query endpoint")  # pragma: no cover
+
+
+def _parse_results(data: bytes, media_type: str, url: str) -> QueryResult:
+    try:
+        if "sparql-results" in media_type or media_type == "application/json":
+            fmt = ox.QueryResultsFormat.from_media_type(media_type)
+            if fmt is None and media_type == "application/json":
+                fmt = ox.QueryResultsFormat.JSON
+            if fmt is not None:
+                return ox.parse_query_results(data, fmt)
+        rdf = ox.RdfFormat.from_media_type(media_type)
+        if rdf is not None:
+            # a throw-away store turns parsed triples into the same QueryTriples a local query gives
+            scratch = ox.Store()
+            scratch.extend(
+                ox.Quad(t.subject, t.predicate, t.object) for t in ox.parse(data, rdf, base_iri=url)
+            )
+            return scratch.query("CONSTRUCT WHERE { ?s ?p ?o }")
+    except (SyntaxError, ValueError) as exc:
+        raise GraphError(f"{url}: unreadable {media_type} results ({_first_line(exc)})") from None
+    raise GraphError(f"{url}: unexpected result type {media_type}")
+
+
+def _value(term: object) -> str:
+    return term.value if isinstance(term, ox.Literal | ox.NamedNode) else str(term)
+
+
+def _ntriples(quads: Iterable[ox.Quad]) -> str:
+    return "".join(f"{q.subject} {q.predicate} {q.object} .\n" for q in quads)
+
+
+def _prologue() -> str:
+    return "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in PREFIXES.items())
+
+
+def _first_line_of(text: str) -> str:
+    return text.strip().splitlines()[0] if text.strip() else ""
+
+
+def _triple_key(t: ox.Triple | ox.Quad) -> tuple[str, str, str]:
+    return (str(t.subject), str(t.predicate), str(t.object))
+
+
+def _first_line(exc: BaseException) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__

@@ -1,0 +1,154 @@
+"""The Oxigraph store: one named graph per document, keyed by content hash."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from kg.document import parse
+from kg.errors import GraphError, QueryError
+from kg.records import Document, Entity, Extraction, Pledge, Role
+from kg.store import GraphStore, RemoteStore
+
+MODEL = "test_model"
+ENTITY = "https://w3id.org/kg-diplomacy/id/"
+
+
+def make_extraction(doc_id: str = "a1", text: str | None = None) -> Extraction:
+    """A hand-built extraction: one role, one pledge, their entities."""
+    text = text or 'Ana Duarte, the foreign minister of Portugal, pledged €5 million "now".'
+    document = Document(id=doc_id, text=text, title="Portugal pledges aid")
+    person, country = f"{ENTITY}person/ana-duarte", f"{ENTITY}country/prt"
+    facts = (
+        Role(doc=doc_id, person="Ana Duarte", role="foreign minister", organisation="Portugal",
+             span=(0, 44), person_id=person, organisation_id=country),
+        Pledge(doc=doc_id, pledger="Portugal", amount=Decimal("5000000"), currency="EUR",
+               text="€5 million", span=(54, 64), pledger_id=country),
+    )  # fmt: skip
+    entities = (
+        Entity(iri=person, label="Ana Duarte", kind="person"),
+        Entity(iri=country, label="Portugal", kind="country", code="PRT"),
+    )
+    return Extraction(document=document, facts=facts, entities=entities)
+
+
+COUNT_PLEDGES = "SELECT (COUNT(?p) AS ?n) WHERE { ?p a kg:Pledge }"
+
+
+def count(store: GraphStore, sparql: str = COUNT_PLEDGES) -> int:
+    solutions = store.query(sparql)
+    assert isinstance(solutions, ox.QuerySolutions)
+    return int(next(iter(solutions))["n"].value)
+
+
+def test_add_is_keyed_by_content_hash() -> None:
+    store = GraphStore()
+    first = make_extraction()
+    assert store.document_hash("a1") is None
+    assert store.add(first, MODEL) == "added"
+    size = len(store)
+    assert store.document_hash("a1") == first.document.content_hash
+    assert store.add(first, MODEL) == "unchanged"
+    assert len(store) == size
+    changed = make_extraction(text=first.document.text.replace("€5", "€7"))
+    assert store.add(changed, MODEL) == "replaced"
+    assert store.document_hash("a1") == changed.document.content_hash
+    assert count(store) == 1  # the old pledge went with the old graph
+
+
+def test_documents_live_in_their_own_graphs() -> None:
+    store = GraphStore()
+    store.add(make_extraction("a1"), MODEL)
+    store.add(make_extraction("a2"), MODEL)
+    graphs = {q.graph_name.value for q in store.quads() if isinstance(q.graph_name, ox.NamedNode)}
+    assert {g.rsplit("/", 1)[-1] for g in graphs} >= {"a1", "a2"}
+    # the union default graph sees both documents' pledges
+    assert count(store) == 2
+    assert count(store, "SELECT (COUNT(?d) AS ?n) WHERE { ?d a schema:NewsArticle }") == 2
+
+
+def test_triples_are_sorted_and_distinct() -> None:
+    store = GraphStore()
+    store.add(make_extraction("a1"), MODEL)
+    store.add(make_extraction("a2"), MODEL)
+    triples = store.triples()
+    assert triples == sorted(set(triples), key=lambda t: (str(t.subject), str(t.predicate),
+                                                          str(t.object)))  # fmt: skip
+
+
+def test_on_disk_store_persists(tmp_path: Path) -> None:
+    location = tmp_path / "store"
+    store = GraphStore.open(location, create=True)
+    store.add(make_extraction(), MODEL)
+    store.flush()
+    size = len(store)
+    del store
+    reopened = GraphStore.open(location)
+    assert len(reopened) == size
+    assert reopened.add(make_extraction(), MODEL) == "unchanged"
+
+
+def test_turtle_file_is_read_into_memory(tmp_path: Path) -> None:
+    store = GraphStore()
+    store.add(make_extraction(), MODEL)
+    path = tmp_path / "g.ttl"
+    path.write_bytes(ox.serialize(store.triples(), format=ox.RdfFormat.TURTLE))
+    assert len(GraphStore.open(path).triples()) == len(store.triples())
+
+
+@pytest.mark.parametrize(
+    ("location", "error"),
+    [("missing.ttl", "no such graph file"), ("bad.ttl", "not a valid ttl graph")],
+)
+def test_open_errors(tmp_path: Path, location: str, error: str) -> None:
+    (tmp_path / "bad.ttl").write_text("<a> <b> .\n")
+    with pytest.raises(GraphError, match=error):
+        GraphStore.open(tmp_path / location)
+
+
+@pytest.mark.parametrize(
+    ("sparql", "error"),
+    [
+        ("SELECT ?x WHERE { ?x", "malformed SPARQL"),
+        ("SELECT ?x WHERE { ?x nope:p ?y }", "Prefix not found"),
+    ],
+)
+def test_query_errors(sparql: str, error: str) -> None:
+    with pytest.raises(QueryError, match=error):
+        GraphStore().query(sparql)
+
+
+def test_update_and_malformed_update() -> None:
+    store = GraphStore()
+    store.update("INSERT DATA { GRAPH <urn:g> { <urn:a> rdfs:label 'a' } }")
+    assert len(store) == 1
+    with pytest.raises(QueryError, match="malformed SPARQL update"):
+        store.update("INSERT DATA {")
+
+
+def test_urls_open_remote_stores() -> None:
+    store = GraphStore.open("http://127.0.0.1:9/ds")
+    assert isinstance(store, RemoteStore)
+    assert (store.query_url, store.update_url) == (
+        "http://127.0.0.1:9/ds/query",
+        "http://127.0.0.1:9/ds/update",
+    )
+
+
+@pytest.mark.slow
+def test_parse_with_two_workers_matches_one(nlp) -> None:
+    documents = [
+        Document(id="p1", text="The prime minister of Norway met the Kenyan president in Oslo."),
+        Document(id="p2", text="Japan pledged $40 million to the World Food Programme on Monday."),
+    ]
+
+    def annotations(workers: int) -> list[tuple[str, list[tuple[str, str, str, int, str]]]]:
+        return [
+            (document.id, [(t.text, t.tag_, t.dep_, t.head.i, t.ent_type_) for t in doc])
+            for document, doc in parse(documents, nlp, workers=workers, batch_size=1)
+        ]
+
+    assert annotations(2) == annotations(1)
