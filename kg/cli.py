@@ -7,6 +7,7 @@ exit status 1; usage errors exit 2 (click's own).
 
 from __future__ import annotations
 
+import inspect
 import json
 import sys
 from collections.abc import Callable
@@ -60,7 +61,36 @@ class Skipped:
             sys.exit(EXIT_PARTIAL)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class ExampleLast(click.Command):
+    """A command whose help ends with the docstring's ``Example:`` section."""
+
+    MARK = "\b\nExample:"
+
+    def _parts(self) -> tuple[str, str]:
+        head, mark, example = inspect.cleandoc(self.help or "").partition(self.MARK)
+        return head.rstrip(), mark + example
+
+    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        original = self.help
+        self.help = self._parts()[0]
+        try:
+            super().format_help_text(ctx, formatter)
+        finally:
+            self.help = original
+
+    def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        example = self._parts()[1]
+        if example:
+            formatter.write_paragraph()
+            with formatter.indentation():
+                formatter.write_text(example)
+
+
+class Group(click.Group):
+    command_class = ExampleLast
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kg")
 def cli() -> None:
     """Build a knowledge graph of diplomatic events from news articles."""
@@ -72,7 +102,11 @@ model_opt = click.option(
 )
 strict_opt = click.option("--strict", is_flag=True, help="Stop at the first bad input.")
 workers_opt = click.option(
-    "--workers", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
+    "--workers",
+    "-j",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
     help="spaCy processes.",
 )
 
@@ -111,7 +145,6 @@ def extract_cmd(
     skipped.exit()
 
 
-
 graph_arg = click.argument("graph", metavar="GRAPH")
 
 
@@ -125,18 +158,31 @@ def _open(graph: str) -> Any:
 @input_args
 @click.option("-o", "--output", default=None, help="Write the graph to this file (- = stdout).")
 @click.option(
-    "--format", "fmt", default="ttl", show_default=True,
-    type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld"]), help="RDF format of --output.",
+    "--format",
+    "fmt",
+    default="ttl",
+    show_default=True,
+    type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld"]),
+    help="RDF format of --output.",
 )
-@click.option("--store", "store_location", default=None,
-              help="Keep the graph in an Oxigraph store: a directory or an http(s):// endpoint.")
+@click.option(
+    "--store",
+    "store_location",
+    default=None,
+    help="Keep the graph in an Oxigraph store: a directory or an http(s):// endpoint.",
+)
 @model_opt
 @strict_opt
 @workers_opt
 @reports_errors
 def build_cmd(
-    inputs: tuple[str, ...], output: str | None, fmt: str, store_location: str | None,
-    model: str | None, strict: bool, workers: int,
+    inputs: tuple[str, ...],
+    output: str | None,
+    fmt: str,
+    store_location: str | None,
+    model: str | None,
+    strict: bool,
+    workers: int,
 ) -> None:
     """Build the knowledge graph of INPUTS and write it as Turtle.
 
@@ -159,7 +205,12 @@ def build_cmd(
     skipped = Skipped()
     progress = _progress()
     store, report = build(
-        inputs, store, model=model, workers=workers, strict=strict, on_error=skipped,
+        inputs,
+        store,
+        model=model,
+        workers=workers,
+        strict=strict,
+        on_error=skipped,
         on_document=progress,
     )
     progress.close()
@@ -193,10 +244,21 @@ class _progress:
 @cli.command("query")
 @graph_arg
 @click.argument("sparql", required=False)
-@click.option("-f", "--file", "query_file", type=click.Path(dir_okay=False), default=None,
-              help="Read the query from a file.")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]),
-              default="table", show_default=True)
+@click.option(
+    "-f",
+    "--file",
+    "query_file",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Read the query from a file.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "tsv", "json"]),
+    default="table",
+    show_default=True,
+)
 @reports_errors
 def query_cmd(graph: str, sparql: str | None, query_file: str | None, fmt: str) -> None:
     """Run a SPARQL query over GRAPH (a Turtle file or a store).
@@ -206,7 +268,8 @@ def query_cmd(graph: str, sparql: str | None, query_file: str | None, fmt: str) 
 
     \b
     Example:
-      kg query graph.ttl 'SELECT ?who ?what WHERE { ?s kg:speaker/rdfs:label ?who ; kg:content ?what }'
+      kg query graph.ttl 'SELECT ?who ?what WHERE {
+          ?s kg:speaker/rdfs:label ?who ; kg:content ?what }'
     """
     from pathlib import Path
 
@@ -219,15 +282,20 @@ def query_cmd(graph: str, sparql: str | None, query_file: str | None, fmt: str) 
         try:
             sparql = Path(query_file).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise QueryError(f"{query_file}: cannot read query ({exc})") from None
+            reason = getattr(exc, "strerror", None) or exc
+            raise QueryError(f"{query_file}: cannot read query ({reason})") from None
     store = _open(graph)
     click.echo(run_query(store, sparql or "", fmt), nl=False)
 
 
 @cli.command("export")
 @graph_arg
-@click.option("--format", "fmt", required=True,
-              type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld", "gexf", "graphml", "csv"]))
+@click.option(
+    "--format",
+    "fmt",
+    required=True,
+    type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld", "gexf", "graphml", "csv"]),
+)
 @click.option("-o", "--output", default="-", show_default=True, help="Output file (- = stdout).")
 @reports_errors
 def export_cmd(graph: str, fmt: str, output: str) -> None:
@@ -267,8 +335,9 @@ def validate_cmd(graph: str) -> None:
 
 @cli.command("stats")
 @graph_arg
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
-              show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
 @reports_errors
 def stats_cmd(graph: str, fmt: str) -> None:
     """Count documents, facts by type and entities by type in GRAPH.

@@ -67,5 +67,7 @@ def parse(
     """
     pairs = ((d.text, d) for d in documents)
     n_process = max(1, workers)
-    for doc, document in nlp.pipe(pairs, as_tuples=True, n_process=n_process, batch_size=batch_size):
+    for doc, document in nlp.pipe(
+        pairs, as_tuples=True, n_process=n_process, batch_size=batch_size
+    ):
         yield document, doc

@@ -54,33 +54,39 @@ ENTITY_BASE = "https://w3id.org/kg-diplomacy/id/"
 KINDS = ("person", "organisation", "country", "place")
 
 # Words of titles and posts that precede a person's name ("Deputy Secretary of State").
-TITLE_WORDS = frozenset(
-    """mr mrs ms miss dr prof sir dame lord lady madam madame his her excellency majesty
-    highness honorable honourable hon president vice deputy under assistant acting chief
-    secretary general minister prime premier foreign chancellor ambassador envoy special
-    presidential representative senator sen rep representative congressman congresswoman
-    governor mayor king queen prince princess emir crown spokesperson spokesman spokeswoman
-    spokesperson advisor adviser national security administrator director commissioner
-    chair chairman chairwoman chairperson head leader officer counselor counsellor
-    coordinator commander gen lt col adm captain first lady gentleman former incoming
-    outgoing state defense defence commerce treasury energy homeland justice labor labour
-    trade economy external relations affairs climate interior finance health agriculture
-    education transportation development cooperation international""".split()
-)
-CONNECTORS = frozenset("of for on to and the in at".split())
-SUFFIXES = frozenset("jr sr ii iii iv".split())
-NICKNAMES = {"joe": "joseph", "mike": "michael", "bill": "william", "bob": "robert",
-             "jim": "james", "tom": "thomas", "dave": "david"}  # fmt: skip
+TITLE_WORDS_TEXT = """
+mr mrs ms miss dr prof sir dame lord lady madam madame his her excellency majesty
+highness honorable honourable hon president vice deputy under assistant acting chief
+secretary general minister prime premier foreign chancellor ambassador envoy special
+presidential representative senator sen rep congressman congresswoman governor mayor
+king queen prince princess emir crown spokesperson spokesman spokeswoman advisor adviser
+national security administrator director commissioner chair chairman chairwoman
+chairperson head leader officer counselor counsellor coordinator commander gen lt col
+adm captain first gentleman former incoming outgoing state defense defence commerce
+treasury energy homeland justice labor labour trade economy external relations affairs
+climate interior finance health agriculture education transportation development
+cooperation international"""
+TITLE_WORDS = frozenset(TITLE_WORDS_TEXT.split())
+CONNECTORS = frozenset(("of", "for", "on", "to", "and", "the", "in", "at"))
+SUFFIXES = frozenset(("jr", "sr", "ii", "iii", "iv"))
+NICKNAMES = {
+    "joe": "joseph",
+    "mike": "michael",
+    "bill": "william",
+    "bob": "robert",
+    "jim": "james",
+    "tom": "thomas",
+    "dave": "david",
+}
 # Words that make a name an organisation rather than a person.
-ORG_WORDS = frozenset(
-    """department ministry ministries council bank agency organization organisation union
-    commission committee fund office government administration corporation association
-    party group forum summit institute university court assembly coalition alliance
-    partnership programme program initiative foundation authority bureau service
-    services force forces army navy embassy mission secretariat parliament congress senate
-    house company inc ltd network center centre board conference community nations
-    cabinet delegation""".split()
-)
+ORG_WORDS_TEXT = """
+department ministry ministries council bank agency organization organisation union
+commission committee fund office government administration corporation association party
+group forum summit institute university court assembly coalition alliance partnership
+programme program initiative foundation authority bureau service services force forces
+army navy embassy mission secretariat parliament congress senate house company inc ltd
+network center centre board conference community nations cabinet delegation"""
+ORG_WORDS = frozenset(ORG_WORDS_TEXT.split())
 # "the Ukrainian government", "the Government of Canada": words around a country name.
 GOVERNMENT_SUFFIXES = ("government", "administration", "side", "authorities", "leadership")
 GOVERNMENT_PREFIXES = ("government of", "people of", "state of")
@@ -148,20 +154,27 @@ def person_name(name: str, gazetteer: Gazetteer | None = None) -> str:
         span = _gazetteer_prefix(words[start:], gaz)
         if span:
             start += span
-            after_connector = False
-        elif _fold(words[start]) in TITLE_WORDS:
+        elif _is_title(words[start]):
             start += 1
-            after_connector = False
         elif _fold(words[start]) in CONNECTORS:
             start += 1
             after_connector = True
         else:
             break
     core = words[start:]
-    if after_connector and len(_name_tokens(core)) > 2:
+    if after_connector and len(_name_tokens(core)) > 2 and all(_is_titled(w) for w in core):
         # "Envoy for Climate John Kerry": the connector's object precedes the name.
         core = core[-len(_name_tokens(core[-2:])) - _trailing_extras(core) :]
     return " ".join(core) if core else clean(name)
+
+
+def _is_title(word: str) -> bool:
+    parts = _fold(word).split("-")
+    return all(p in TITLE_WORDS for p in parts)
+
+
+def _is_titled(word: str) -> bool:
+    return word[:1].isupper() or _fold(word) in CONNECTORS
 
 
 def _trailing_extras(words: list[str]) -> int:
@@ -181,7 +194,8 @@ def _is_initial(word: str) -> bool:
 
 
 def _name_tokens(words: Iterable[str]) -> list[str]:
-    tokens = [_fold(w) for w in words if not _is_initial(w)]
+    # "Thomas-Greenfield" is two tokens so that either half can be matched.
+    tokens = [t for w in words if not _is_initial(w) for t in _fold(w).replace("-", " ").split()]
     tokens = [t for t in tokens if t and t not in SUFFIXES]
     if tokens and tokens[0] in NICKNAMES:
         tokens[0] = NICKNAMES[tokens[0]]
@@ -288,16 +302,20 @@ class EntityResolver:
         names: list[tuple[str, str | None]] = [(m.canonical, m.kind) for m in extraction.mentions]
         for fact in extraction.facts:
             names.extend(_actor_names(fact))
+        persons: list[str] = []
         for name, kind in names:
             kind = kind or ctx.kinds.get(name) or entity_kind(name, self.gazetteer)
             if kind == "person":
-                self._remember_person(name, ctx)
+                persons.append(name)
             elif kind == "organisation" and self.gazetteer.lookup(name) is None:
                 key = slug(clean(name))
                 short = acronym(name)
                 if len(short) >= 2 and short != clean(name):
                     ctx.orgs.setdefault(short, key)
                     self._acronyms.setdefault(short, set()).add(key)
+        # Longest names first, so that "Al Sisi" is read as part of "Abdel Fattah Al Sisi".
+        for name in sorted(persons, key=lambda n: -len(_name_tokens(n.split()))):
+            self._remember_person(name, ctx)
         return ctx
 
     def _remember_person(self, name: str, ctx: _Context) -> None:
@@ -306,7 +324,9 @@ class EntityResolver:
         if len(tokens) < 2 or self.gazetteer.lookup(full) is not None:
             return
         key = "-".join(slug(t) for t in tokens)
-        ctx.persons.setdefault(key, full)
+        if key in ctx.persons or self._partial(tokens, ctx, in_build=False) is not None:
+            return
+        ctx.persons[key] = full
         self._persons.setdefault(key, full)
         self._surnames.setdefault(tokens[-1], set()).add(key)
 
@@ -317,8 +337,8 @@ class EntityResolver:
             return self._link(name, kind, role, ctx, record=True).iri if name else None
 
         def many(names: tuple[str, ...], kinds: tuple[str, ...] = ()) -> tuple[str, ...]:
-            padded = list(kinds) + [None] * (len(names) - len(kinds))  # type: ignore[list-item]
-            return tuple(one(n, k) or "" for n, k in zip(names, padded))
+            padded: list[str | None] = [*kinds, *([None] * len(names))]
+            return tuple(iri for n, k in zip(names, padded, strict=False) if (iri := one(n, k)))
 
         if isinstance(fact, Statement):
             return replace(
@@ -403,15 +423,19 @@ class EntityResolver:
         if not tokens:
             return self._entity("person", slug(text), text)
         key = "-".join(slug(t) for t in tokens)
-        if len(tokens) >= 2 and key in self._persons:
-            return self._entity("person", key, self._persons[key])
-        match = self._partial(tokens, ctx)
+        if key in ctx.persons:
+            return self._entity("person", key, self._persons.get(key, full))
+        match = self._partial(tokens, ctx, in_build=False)
+        if match is None and len(tokens) >= 2 and key in self._persons:
+            match = key
+        if match is None:
+            match = self._partial(tokens, ctx, in_build=True)
         if match is not None:
             return self._entity("person", match, self._persons.get(match, full))
         return self._entity("person", key, full)
 
-    def _partial(self, tokens: list[str], ctx: _Context) -> str | None:
-        """The one full name in the article, else in the build, that a partial name ends."""
+    def _partial(self, tokens: list[str], ctx: _Context, *, in_build: bool) -> str | None:
+        """The one full name in the article (or the build) that a partial name ends."""
         part = [slug(t) for t in tokens]
 
         def fits(key: str) -> bool:
@@ -422,13 +446,9 @@ class EntityResolver:
                 return True
             return len(part) == 1 and part[0] in full[1:]
 
-        in_article = {k for k in ctx.persons if fits(k)}
-        if len(in_article) == 1:
-            return in_article.pop()
-        if in_article:
-            return None
-        in_build = {k for k in self._surnames.get(tokens[-1], set()) if fits(k)}
-        return in_build.pop() if len(in_build) == 1 else None
+        keys = self._surnames.get(tokens[-1], set()) if in_build else ctx.persons.keys()
+        found = {k for k in keys if fits(k)}
+        return found.pop() if len(found) == 1 else None
 
     def _organisation(self, text: str, ctx: _Context) -> Entity:
         key = slug(text)
@@ -463,7 +483,7 @@ def _actor_names(fact: Fact) -> list[tuple[str, str | None]]:
         return names + ([(fact.recipient, fact.recipient_kind)] if fact.recipient else [])
     if isinstance(fact, Meeting):
         kinds = list(fact.participant_kinds) + [None] * len(fact.participants)
-        return list(zip(fact.participants, kinds))
+        return list(zip(fact.participants, kinds, strict=False))
     if isinstance(fact, Role):
         return [(fact.person, "person"), (fact.organisation, fact.organisation_kind)]
     return []

@@ -55,8 +55,17 @@ def write_graphml(store: GraphStore, out: IO[bytes]) -> None:
     nx.write_graphml(plain, out)
 
 
-EDGE_COLUMNS = ("source", "source_label", "target", "target_label", "relation", "label",
-                "weight", "amount", "currency")
+EDGE_COLUMNS = (
+    "source",
+    "source_label",
+    "target",
+    "target_label",
+    "relation",
+    "label",
+    "weight",
+    "amount",
+    "currency",
+)
 
 
 def write_csv(store: GraphStore, out: IO[bytes]) -> None:
@@ -66,11 +75,19 @@ def write_csv(store: GraphStore, out: IO[bytes]) -> None:
     writer = csv.writer(text)
     writer.writerow(EDGE_COLUMNS)
     for u, v, data in g.edges(data=True):
-        writer.writerow([
-            u, g.nodes[u]["label"], v, g.nodes[v]["label"], data.get("relation", ""),
-            data.get("label", ""), data.get("weight", 1), data.get("amount", ""),
-            data.get("currency", ""),
-        ])
+        writer.writerow(
+            [
+                u,
+                g.nodes[u]["label"],
+                v,
+                g.nodes[v]["label"],
+                data.get("relation", ""),
+                data.get("label", ""),
+                data.get("weight", 1),
+                data.get("amount", ""),
+                data.get("currency", ""),
+            ]
+        )
     text.flush()
     text.detach()
 

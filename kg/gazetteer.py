@@ -74,9 +74,10 @@ def normalise(name: str) -> str:
     >>> normalise("São Tomé & Príncipe")
     'sao tome and principe'
     """
+    name = name.replace("’", "'").replace("‘", "'")
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     text = name if not text.strip() else text
-    text = text.replace("’", "'").replace("&", " and ").lower().strip()
+    text = text.replace("&", " and ").lower().strip()
     text = _POSSESSIVE.sub("", text.rstrip(" .,;:"))
     text = _STRIP.sub(lambda m: "" if m.group() == "." else " ", text)
     text = text.replace("-", " ").replace("–", " ")

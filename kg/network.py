@@ -15,6 +15,7 @@ and GraphML writers accept them.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 from itertools import combinations
@@ -101,18 +102,29 @@ def project(store: GraphStore) -> nx.MultiDiGraph:
             viz={"color": {"r": r, "g": gr, "b": b, "a": 1.0}},
         )
     for row in _rows(store, MENTIONS_QUERY):
-        _bump(g, row["speaker"], row["other"], "mentioned", int(row["n"]),
-              label="mentioned", relation="mentioned")
+        _bump(
+            g,
+            row["speaker"],
+            row["other"],
+            "mentioned",
+            int(row["n"]),
+            label="mentioned",
+            relation="mentioned",
+        )
     for row in _rows(store, PLEDGES_QUERY):
         currency = row["currency"] or ""
         attrs: dict[str, Any] = {"label": "pledged", "relation": "pledged", "currency": currency}
         if row["total"] is not None:
-            try:
+            with contextlib.suppress(InvalidOperation):
                 attrs["amount"] = float(Decimal(row["total"]))
-            except InvalidOperation:
-                pass
-        _bump(g, row["pledger"], row["recipient"], f"pledged {currency}".strip(),
-              int(row["n"]), **attrs)
+        _bump(
+            g,
+            row["pledger"],
+            row["recipient"],
+            f"pledged {currency}".strip(),
+            int(row["n"]),
+            **attrs,
+        )
     attendees: dict[str, set[str]] = {}
     for row in _rows(store, MEETINGS_QUERY):
         attendees.setdefault(row["m"], set()).add(row["who"])
@@ -120,8 +132,15 @@ def project(store: GraphStore) -> nx.MultiDiGraph:
         for u, v in combinations(sorted(attendees[meeting]), 2):
             _bump(g, u, v, "met", 1, label="met", relation="met")
     for row in _rows(store, ROLES_QUERY):
-        _bump(g, row["person"], row["org"], f"post {row['post']}", int(row["n"]),
-              label=row["post"], relation="holds post at")
+        _bump(
+            g,
+            row["person"],
+            row["org"],
+            f"post {row['post']}",
+            int(row["n"]),
+            label=row["post"],
+            relation="holds post at",
+        )
     return _sorted_copy(g)
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-
 from kg.errors import EntityError
 from kg.store import GraphStore
 
@@ -94,7 +93,9 @@ def profile(store: GraphStore, name: str) -> Profile:
         rows = store.query(query + f"\nVALUES ?e {{ <{iri}> }}")
         sections[section] = sorted(
             {
-                tuple(str(row[v].value) if row[v] is not None else "" for v in ("doc", "a", "b", "c"))
+                tuple(
+                    str(row[v].value) if row[v] is not None else "" for v in ("doc", "a", "b", "c")
+                )
                 for row in rows  # type: ignore[union-attr]
             }
         )

@@ -40,7 +40,7 @@ def compact(term: Any) -> str:
         best = ""
         for prefix, ns in PREFIXES.items():
             if iri.startswith(ns) and len(ns) > len(best):
-                best, name = ns, f"{prefix}:{iri[len(ns):]}"
+                best, name = ns, f"{prefix}:{iri[len(ns) :]}"
         return name if best else iri
     return str(term.value)
 
@@ -58,11 +58,15 @@ def run_query(store: GraphStore, sparql: str, fmt: str = "table") -> str:
         FormatError: ``fmt`` is unknown.
     """
     if fmt not in RESULT_FORMATS:
-        raise FormatError(f"unknown result format {fmt!r}; choose one of {', '.join(RESULT_FORMATS)}")
+        raise FormatError(
+            f"unknown result format {fmt!r}; choose one of {', '.join(RESULT_FORMATS)}"
+        )
     result = store.query(sparql)
     if isinstance(result, ox.QueryTriples):
         triples = sorted(result, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
-        return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES).decode("utf-8")
+        buf = io.BytesIO()
+        ox.serialize(triples, buf, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+        return buf.getvalue().decode("utf-8")
     if isinstance(result, ox.QueryBoolean):
         if fmt == "table":
             return "true\n" if bool(result) else "false\n"
@@ -84,7 +88,7 @@ def _table(result: ox.QuerySolutions) -> str:
     widths = [min(w, 80) for w in widths]
 
     def line(cells: list[str]) -> str:
-        return "  ".join(c[:80].ljust(w) for c, w in zip(cells, widths)).rstrip()
+        return "  ".join(c[:80].ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
 
     out = [line(names), line(["-" * w for w in widths])]
     out.extend(line(r) for r in rows)

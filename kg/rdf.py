@@ -19,8 +19,8 @@ from decimal import Decimal
 from urllib.parse import quote
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
 from rdflib.namespace import ORG as W3ORG
+from rdflib.namespace import OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
 
 from kg import __version__
 from kg.records import (
@@ -104,7 +104,7 @@ class _Writer:
     def add(self, s: URIRef, p: URIRef, o: object) -> None:
         if o is None:
             return
-        self.triples.append((s, p, o if isinstance(o, URIRef) else _lit(o)))
+        self.triples.append((s, p, o if isinstance(o, (URIRef, Literal)) else _lit(o)))
 
     def link(self, s: URIRef, p: URIRef, iri: str | None) -> None:
         if iri:
@@ -191,7 +191,9 @@ def _meeting(w: _Writer, m: Meeting) -> None:
         first, _, last = m.date.partition("/")
         if _DATE.match(first):
             w.add(node, SDO.startDate, Literal(first, datatype=XSD.date))
-            w.add(node, SDO.endDate, Literal(last if _DATE.match(last) else first, datatype=XSD.date))
+            w.add(
+                node, SDO.endDate, Literal(last if _DATE.match(last) else first, datatype=XSD.date)
+            )
 
 
 def _role(w: _Writer, r: Role) -> None:

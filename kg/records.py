@@ -19,7 +19,7 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any, Union
+from typing import Any
 
 Offsets = tuple[int, int]
 
@@ -136,7 +136,7 @@ class Role:
     organisation_id: str | None = None
 
 
-Fact = Union[Statement, Pledge, Meeting, Role]
+Fact = Statement | Pledge | Meeting | Role
 
 FACT_TYPES: dict[type, str] = {
     Statement: "statement",

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import IO, Any
 
@@ -88,7 +89,9 @@ def read_text_file(path: Path) -> Document:
     return _document(meta, str(meta.get("id") or path.stem), text, str(path))
 
 
-def read_jsonl(stream: Iterable[str], name: str, on_error: ErrorHandler | None) -> Iterator[Document]:
+def read_jsonl(
+    stream: Iterable[str], name: str, on_error: ErrorHandler | None
+) -> Iterator[Document]:
     """Yield one document per JSON Lines record ``{"id", "title", "text", "published", …}``."""
     seen = False
     for lineno, line in enumerate(stream, start=1):
@@ -98,7 +101,7 @@ def read_jsonl(stream: Iterable[str], name: str, on_error: ErrorHandler | None) 
         try:
             try:
                 record = json.loads(line)
-            except ValueError as exc:
+            except json.JSONDecodeError as exc:
                 raise InputError(f"{name}:{lineno}: malformed JSON ({exc.msg})") from None
             if not isinstance(record, dict):
                 raise InputError(f"{name}:{lineno}: record is not a JSON object")
@@ -121,6 +124,10 @@ def _read_jsonl_file(path: Path, on_error: ErrorHandler | None) -> Iterator[Docu
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
     yield from read_jsonl(decode(data, str(path)).splitlines(), str(path), on_error)
+
+
+def _single(path: Path) -> list[Document]:
+    return [read_text_file(path)]
 
 
 def _files_in(folder: Path) -> list[Path]:
@@ -161,46 +168,65 @@ def read_documents(
         InputError: a bad input when ``strict`` (or no handler is given), or
             when no input holds any article.
     """
-    handler = None if strict else on_error
     count = 0
+    pending: list[KgError] = []
+
+    def report(exc: KgError) -> None:
+        # Until one article has been read, errors wait: if none can be read,
+        # the single error raised below says why, on one line.
+        if strict or on_error is None:
+            raise exc
+        if count:
+            on_error(exc)
+        else:
+            pending.append(exc)
+
+    handler: ErrorHandler | None = None if strict or on_error is None else report
 
     def guarded(produce: Callable[[], Iterable[Document]]) -> Iterator[Document]:
         try:
             yield from produce()
         except InputError as exc:
-            if handler is None:
-                raise
-            handler(exc)
+            report(exc)
+
+    def flush() -> None:
+        if on_error is not None:
+            for exc in pending:
+                on_error(exc)
+        pending.clear()
 
     for item in inputs:
         if str(item) == "-":
             for doc in guarded(lambda: _read_stdin(stdin or sys.stdin)):
                 count += 1
+                flush()
                 yield doc
             continue
         path = Path(item)
         if path.is_dir():
             files = _files_in(path)
             if not files:
-                exc = InputError(f"{path}: folder holds no articles (.txt, .md or .jsonl)")
-                if handler is None:
-                    raise exc
-                handler(exc)
+                report(InputError(f"{path}: folder holds no articles (.txt, .md or .jsonl)"))
         elif path.exists():
             files = [path]
         else:
-            exc = InputError(f"{path}: no such file or folder")
-            if handler is None:
-                raise exc
-            handler(exc)
+            report(InputError(f"{path}: no such file or folder"))
             continue
         for f in files:
+            produce: Callable[[], Iterable[Document]]
             if f.suffix.lower() in JSONL_SUFFIXES:
-                produce: Callable[[], Iterable[Document]] = lambda f=f: _read_jsonl_file(f, handler)
+                produce = partial(_read_jsonl_file, f, handler)
             else:
-                produce = lambda f=f: [read_text_file(f)]
+                produce = partial(_single, f)
             for doc in guarded(produce):
                 count += 1
+                flush()
                 yield doc
     if count == 0:
+        if len(pending) == 1:
+            raise pending[0]
+        if pending:
+            raise InputError(
+                f"no articles could be read: {pending[0]} (and {len(pending) - 1} more)"
+            )
         raise InputError("no articles could be read from the input")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -21,9 +22,10 @@ class Report:
 
 def to_rdflib(store: GraphStore) -> Graph:
     """The union of the store's graphs as an :class:`rdflib.Graph`."""
-    data = ox.serialize(store.triples(), format=ox.RdfFormat.N_TRIPLES)
+    buf = io.BytesIO()
+    ox.serialize(store.triples(), buf, format=ox.RdfFormat.N_TRIPLES)
     graph = Graph()
-    graph.parse(data=data.decode("utf-8"), format="nt")
+    graph.parse(data=buf.getvalue().decode("utf-8"), format="nt")
     return graph
 
 
@@ -34,7 +36,10 @@ def validate(store: GraphStore) -> Report:
     shapes = Graph().parse(SHAPES, format="turtle")
     ontology = Graph().parse(ONTOLOGY, format="turtle")
     conforms, _, text = shacl_validate(
-        to_rdflib(store), shacl_graph=shapes, ont_graph=ontology, inference="none",
+        to_rdflib(store),
+        shacl_graph=shapes,
+        ont_graph=ontology,
+        inference="none",
         allow_warnings=True,
     )
     return Report(bool(conforms), str(text))

@@ -471,8 +471,13 @@ DEMONYMS = {
 # Organisations: label, other names (acronym first when it has one), Wikidata QID
 # (only where certain), and the alpha-3 code of the country a national body serves.
 ORGANISATIONS: list[tuple[str, str, str | None, str | None]] = [
-    ("NATO", "North Atlantic Treaty Organization|North Atlantic Treaty Organisation|"
-     "the Alliance|Atlantic Alliance|NATO Alliance|OTAN", "Q7184", None),
+    (
+        "NATO",
+        "North Atlantic Treaty Organization|North Atlantic Treaty Organisation|"
+        "the Alliance|Atlantic Alliance|NATO Alliance|OTAN",
+        "Q7184",
+        None,
+    ),
     ("European Union", "EU|E.U.", "Q458", None),
     ("European Commission", "EC|EU Commission", "Q8880", None),
     ("European Council", "EUCO", "Q8886", None),
@@ -481,27 +486,58 @@ ORGANISATIONS: list[tuple[str, str, str | None, str | None]] = [
     ("European External Action Service", "EEAS", None, None),
     ("European Investment Bank", "EIB", None, None),
     ("United Nations", "UN|U.N.|the UN|United Nations Organization", "Q1065", None),
-    ("United Nations General Assembly", "UNGA|UN General Assembly|U.N. General Assembly|"
-     "General Assembly", "Q47423", None),
-    ("United Nations Security Council", "UNSC|UN Security Council|U.N. Security Council|"
-     "Security Council", "Q37470", None),
-    ("United Nations Human Rights Council", "UNHRC|UN Human Rights Council|"
-     "Human Rights Council", None, None),
+    (
+        "United Nations General Assembly",
+        "UNGA|UN General Assembly|U.N. General Assembly|General Assembly",
+        "Q47423",
+        None,
+    ),
+    (
+        "United Nations Security Council",
+        "UNSC|UN Security Council|U.N. Security Council|Security Council",
+        "Q37470",
+        None,
+    ),
+    (
+        "United Nations Human Rights Council",
+        "UNHRC|UN Human Rights Council|Human Rights Council",
+        None,
+        None,
+    ),
     ("UNICEF", "United Nations Children's Fund|UN Children's Fund", "Q740308", None),
-    ("UNHCR", "United Nations High Commissioner for Refugees|UN Refugee Agency|"
-     "UN High Commissioner for Refugees|Office of the United Nations High Commissioner "
-     "for Refugees", None, None),
+    (
+        "UNHCR",
+        "United Nations High Commissioner for Refugees|UN Refugee Agency|"
+        "UN High Commissioner for Refugees|Office of the United Nations High Commissioner "
+        "for Refugees",
+        None,
+        None,
+    ),
     ("World Food Programme", "WFP|World Food Program|UN World Food Programme", None, None),
     ("United Nations Development Programme", "UNDP|UN Development Programme", None, None),
     ("World Health Organization", "WHO|World Health Organisation", "Q7817", None),
     ("UNESCO", "United Nations Educational, Scientific and Cultural Organization", "Q7809", None),
-    ("Food and Agriculture Organization", "FAO|UN Food and Agriculture Organization", "Q82151",
-     None),
+    (
+        "Food and Agriculture Organization",
+        "FAO|UN Food and Agriculture Organization",
+        "Q82151",
+        None,
+    ),
     ("International Organization for Migration", "IOM", None, None),
-    ("OCHA", "UN Office for the Coordination of Humanitarian Affairs|United Nations Office "
-     "for the Coordination of Humanitarian Affairs", None, None),
-    ("UNRWA", "United Nations Relief and Works Agency|United Nations Relief and Works Agency "
-     "for Palestine Refugees in the Near East", None, None),
+    (
+        "OCHA",
+        "UN Office for the Coordination of Humanitarian Affairs|United Nations Office "
+        "for the Coordination of Humanitarian Affairs",
+        None,
+        None,
+    ),
+    (
+        "UNRWA",
+        "United Nations Relief and Works Agency|United Nations Relief and Works Agency "
+        "for Palestine Refugees in the Near East",
+        None,
+        None,
+    ),
     ("UN Women", "", None, None),
     ("UNFPA", "United Nations Population Fund|UN Population Fund", None, None),
     ("International Atomic Energy Agency", "IAEA", "Q826700", None),
@@ -509,28 +545,50 @@ ORGANISATIONS: list[tuple[str, str, str | None, str | None]] = [
     ("International Court of Justice", "ICJ|World Court", None, None),
     ("World Trade Organization", "WTO|World Trade Organisation", "Q7825", None),
     ("International Monetary Fund", "IMF", "Q7804", None),
-    ("World Bank", "World Bank Group|International Bank for Reconstruction and Development|"
-     "IBRD", "Q7164", None),
+    (
+        "World Bank",
+        "World Bank Group|International Bank for Reconstruction and Development|IBRD",
+        "Q7164",
+        None,
+    ),
     ("Inter-American Development Bank", "IDB|IADB", None, None),
     ("Asian Development Bank", "ADB", None, None),
     ("African Development Bank", "AfDB", None, None),
     ("Asian Infrastructure Investment Bank", "AIIB", None, None),
     ("European Bank for Reconstruction and Development", "EBRD", None, None),
-    ("OECD", "Organisation for Economic Co-operation and Development|Organization for "
-     "Economic Cooperation and Development", "Q41550", None),
+    (
+        "OECD",
+        "Organisation for Economic Co-operation and Development|Organization for "
+        "Economic Cooperation and Development",
+        "Q41550",
+        None,
+    ),
     ("G7", "Group of Seven|G-7|G7 leaders", None, None),
     ("G20", "Group of Twenty|G-20", "Q19771", None),
-    ("ASEAN", "Association of Southeast Asian Nations|Association of South East Asian Nations",
-     "Q7768", None),
+    (
+        "ASEAN",
+        "Association of Southeast Asian Nations|Association of South East Asian Nations",
+        "Q7768",
+        None,
+    ),
     ("African Union", "AU", "Q7159", None),
     ("African Union Commission", "AUC", None, None),
-    ("OSCE", "Organization for Security and Co-operation in Europe|Organization for Security "
-     "and Cooperation in Europe", "Q81299", None),
+    (
+        "OSCE",
+        "Organization for Security and Co-operation in Europe|Organization for Security "
+        "and Cooperation in Europe",
+        "Q81299",
+        None,
+    ),
     ("Organization of American States", "OAS", "Q123759", None),
     ("Council of Europe", "CoE", "Q8908", None),
     ("Quad", "Quadrilateral Security Dialogue|the Quad", None, None),
-    ("Gulf Cooperation Council", "GCC|Cooperation Council for the Arab States of the Gulf",
-     None, None),
+    (
+        "Gulf Cooperation Council",
+        "GCC|Cooperation Council for the Arab States of the Gulf",
+        None,
+        None,
+    ),
     ("Arab League", "League of Arab States", "Q7172", None),
     ("OPEC", "Organization of the Petroleum Exporting Countries", "Q7795", None),
     ("Commonwealth of Nations", "the Commonwealth", "Q7785", None),
@@ -539,54 +597,110 @@ ORGANISATIONS: list[tuple[str, str, str | None, str | None]] = [
     ("Mercosur", "Mercosul|Southern Common Market", None, None),
     ("International Committee of the Red Cross", "ICRC", "Q71068", None),
     ("Interpol", "International Criminal Police Organization", "Q8475", None),
-    ("Global Fund", "Global Fund to Fight AIDS, Tuberculosis and Malaria|"
-     "Global Fund to Fight AIDS, Tuberculosis, and Malaria", None, None),
+    (
+        "Global Fund",
+        "Global Fund to Fight AIDS, Tuberculosis and Malaria|"
+        "Global Fund to Fight AIDS, Tuberculosis, and Malaria",
+        None,
+        None,
+    ),
     ("Gavi", "Gavi, the Vaccine Alliance|GAVI", None, None),
     ("Taliban", "the Taliban", "Q42418", None),
     ("Hamas", "", "Q38799", None),
     ("Hezbollah", "Hizballah|Hizbollah", "Q41053", None),
     # United States federal bodies.
     ("White House", "the White House", "Q35525", "USA"),
-    ("U.S. Department of State", "Department of State|State Department|DOS|"
-     "United States Department of State|US State Department|U.S. State Department|"
-     "State Dept", "Q789915", "USA"),
-    ("U.S. Department of Defense", "Department of Defense|Defense Department|DoD|Pentagon|"
-     "the Pentagon|United States Department of Defense|U.S. Defense Department", "Q11209",
-     "USA"),
-    ("U.S. Department of Homeland Security", "Department of Homeland Security|DHS|"
-     "United States Department of Homeland Security", None, "USA"),
-    ("U.S. Department of the Treasury", "Department of the Treasury|Treasury Department|"
-     "U.S. Treasury|Treasury", None, "USA"),
+    (
+        "U.S. Department of State",
+        "Department of State|State Department|DOS|"
+        "United States Department of State|US State Department|U.S. State Department|"
+        "State Dept",
+        "Q789915",
+        "USA",
+    ),
+    (
+        "U.S. Department of Defense",
+        "Department of Defense|Defense Department|DoD|Pentagon|"
+        "the Pentagon|United States Department of Defense|U.S. Defense Department",
+        "Q11209",
+        "USA",
+    ),
+    (
+        "U.S. Department of Homeland Security",
+        "Department of Homeland Security|DHS|United States Department of Homeland Security",
+        None,
+        "USA",
+    ),
+    (
+        "U.S. Department of the Treasury",
+        "Department of the Treasury|Treasury Department|U.S. Treasury|Treasury",
+        None,
+        "USA",
+    ),
     ("U.S. Department of Commerce", "Department of Commerce|Commerce Department", None, "USA"),
     ("U.S. Department of Justice", "Department of Justice|Justice Department|DOJ", None, "USA"),
     ("U.S. Department of Labor", "Department of Labor|Labor Department|DOL", None, "USA"),
     ("U.S. Department of Energy", "Department of Energy|Energy Department|DOE", None, "USA"),
     ("U.S. Department of Agriculture", "Department of Agriculture|USDA", None, "USA"),
-    ("U.S. Department of Health and Human Services", "Department of Health and Human "
-     "Services|HHS", None, "USA"),
-    ("USAID", "U.S. Agency for International Development|United States Agency for "
-     "International Development|US Agency for International Development", None, "USA"),
-    ("U.S. International Development Finance Corporation", "DFC|International Development "
-     "Finance Corporation|US International Development Finance Corporation", None, "USA"),
-    ("Export-Import Bank of the United States", "EXIM|EXIM Bank|Ex-Im Bank|U.S. "
-     "Export-Import Bank", None, "USA"),
+    (
+        "U.S. Department of Health and Human Services",
+        "Department of Health and Human Services|HHS",
+        None,
+        "USA",
+    ),
+    (
+        "USAID",
+        "U.S. Agency for International Development|United States Agency for "
+        "International Development|US Agency for International Development",
+        None,
+        "USA",
+    ),
+    (
+        "U.S. International Development Finance Corporation",
+        "DFC|International Development "
+        "Finance Corporation|US International Development Finance Corporation",
+        None,
+        "USA",
+    ),
+    (
+        "Export-Import Bank of the United States",
+        "EXIM|EXIM Bank|Ex-Im Bank|U.S. Export-Import Bank",
+        None,
+        "USA",
+    ),
     ("Millennium Challenge Corporation", "MCC", None, "USA"),
-    ("Office of the U.S. Trade Representative", "USTR|Office of the United States Trade "
-     "Representative", None, "USA"),
+    (
+        "Office of the U.S. Trade Representative",
+        "USTR|Office of the United States Trade Representative",
+        None,
+        "USA",
+    ),
     ("National Security Council", "NSC|U.S. National Security Council", None, "USA"),
-    ("Centers for Disease Control and Prevention", "CDC|U.S. Centers for Disease Control "
-     "and Prevention", None, "USA"),
+    (
+        "Centers for Disease Control and Prevention",
+        "CDC|U.S. Centers for Disease Control and Prevention",
+        None,
+        "USA",
+    ),
     ("U.S. Food and Drug Administration", "FDA|Food and Drug Administration", None, "USA"),
     ("Federal Bureau of Investigation", "FBI", "Q8333", "USA"),
     ("Central Intelligence Agency", "CIA", "Q37230", "USA"),
     ("U.S. Congress", "Congress|United States Congress", "Q11268", "USA"),
     ("U.S. Senate", "Senate|United States Senate", "Q66096", "USA"),
-    ("U.S. House of Representatives", "House of Representatives|United States House of "
-     "Representatives", "Q11701", "USA"),
+    (
+        "U.S. House of Representatives",
+        "House of Representatives|United States House of Representatives",
+        "Q11701",
+        "USA",
+    ),
     ("Peace Corps", "", None, "USA"),
     # Other national bodies often quoted in diplomatic news.
-    ("Foreign, Commonwealth and Development Office", "FCDO|Foreign Office|UK Foreign Office",
-     None, "GBR"),
+    (
+        "Foreign, Commonwealth and Development Office",
+        "FCDO|Foreign Office|UK Foreign Office",
+        None,
+        "GBR",
+    ),
     ("Japan Bank for International Cooperation", "JBIC", None, "JPN"),
     ("Japan International Cooperation Agency", "JICA", None, "JPN"),
     ("Kremlin", "the Kremlin", None, "RUS"),
@@ -705,18 +819,24 @@ def countries(wikidata: dict[str, str]) -> list[dict]:
         code = c.alpha_3
         label = COUNTRY_LABELS.get(code) or getattr(c, "common_name", None) or c.name
         # ISO codes are not names: "CAN", "AU" and "IN" mean other things in prose.
-        names = [c.name, getattr(c, "official_name", None), getattr(c, "common_name", None),
-                 *split(COUNTRY_ALIASES.get(code, ""))]
+        names = [
+            c.name,
+            getattr(c, "official_name", None),
+            getattr(c, "common_name", None),
+            *split(COUNTRY_ALIASES.get(code, "")),
+        ]
         singular, _, plural = DEMONYMS.get(code, "").partition(",")
-        out.append({
-            "slug": slug(label),
-            "kind": "country",
-            "label": label,
-            "names": unique(n for n in names if n and n != label),
-            "code": code,
-            "wikidata": wikidata.get(code),
-            "demonyms": unique([*split(singular), *split(plural)]),
-        })
+        out.append(
+            {
+                "slug": slug(label),
+                "kind": "country",
+                "label": label,
+                "names": unique(n for n in names if n and n != label),
+                "code": code,
+                "wikidata": wikidata.get(code),
+                "demonyms": unique([*split(singular), *split(plural)]),
+            }
+        )
     return out
 
 
@@ -726,12 +846,22 @@ def places() -> list[dict]:
         names, _, qid = spec.partition("=")
         qid, _, more = qid.partition("|")
         label, *others = split(names) + split(more)
-        out.append({"slug": slug(label), "kind": "place", "label": label, "names": others,
-                    "wikidata": qid or None, "country": code, "capital_of": code})
+        out.append(
+            {
+                "slug": slug(label),
+                "kind": "place",
+                "label": label,
+                "names": others,
+                "wikidata": qid or None,
+                "country": code,
+                "capital_of": code,
+            }
+        )
     for spec, code in PLACES.items():
         label, *others = split(spec)
-        out.append({"slug": slug(label), "kind": "place", "label": label, "names": others,
-                    "country": code})
+        out.append(
+            {"slug": slug(label), "kind": "place", "label": label, "names": others, "country": code}
+        )
     return out
 
 
@@ -740,8 +870,14 @@ def organisations() -> list[dict]:
     for label, names, qid, country in ORGANISATIONS:
         others = split(names)
         acronym = next((n for n in [label, *others] if n.replace(".", "").isupper()), None)
-        entry = {"slug": slug(label), "kind": "organisation", "label": label,
-                 "names": others, "code": acronym, "wikidata": qid}
+        entry = {
+            "slug": slug(label),
+            "kind": "organisation",
+            "label": label,
+            "names": others,
+            "code": acronym,
+            "wikidata": qid,
+        }
         if country:
             entry["country"] = country
         out.append(entry)

@@ -60,7 +60,9 @@ def test_graphml_and_csv_read_back(store, tmp_path):
     }.items()
 
 
-@pytest.mark.parametrize("fmt, rdflib_format", [("ttl", "turtle"), ("nt", "nt"), ("jsonld", "json-ld")])
+@pytest.mark.parametrize(
+    "fmt, rdflib_format", [("ttl", "turtle"), ("nt", "nt"), ("jsonld", "json-ld")]
+)
 def test_rdf_formats_parse_back(store, tmp_path, fmt, rdflib_format):
     path = tmp_path / f"g.{fmt}"
     export(store, fmt, path)

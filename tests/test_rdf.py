@@ -82,7 +82,8 @@ def test_unchanged_document_is_skipped_and_changed_one_replaced():
     import dataclasses
 
     ex = sample_extraction()
-    changed = dataclasses.replace(ex, document=dataclasses.replace(ex.document, title="New"),
-                                  facts=ex.facts[:1])
+    changed = dataclasses.replace(
+        ex, document=dataclasses.replace(ex.document, title="New"), facts=ex.facts[:1]
+    )
     assert store.add(changed, "m") == "replaced"
     assert len(store) < size

@@ -46,6 +46,22 @@ GENDER_HONORIFICS = {
 TITLE_GLUE = frozenset({"of", "for", "to", "on", "and", "the", "-"})
 MAX_TITLE_TOKENS = 8
 
+#: other names of common actors → the canonical short name (keys: letters only, lower case)
+ACTOR_ALIASES = {
+    "us": "United States", "usa": "United States", "unitedstatesofamerica": "United States",
+    "unitedstates": "United States", "america": "United States",
+    "usgovernment": "United States", "unitedstatesgovernment": "United States",
+    "uk": "United Kingdom", "britain": "United Kingdom", "greatbritain": "United Kingdom",
+    "prc": "China", "peoplesrepublicofchina": "China", "republicofkorea": "South Korea",
+    "rok": "South Korea", "korea": "South Korea", "republicofiraq": "Iraq",
+    "russianfederation": "Russia", "un": "United Nations", "eu": "European Union",
+    "uae": "United Arab Emirates", "unitedarabemirates": "United Arab Emirates",
+}  # fmt: skip
+
+#: generational suffixes kept on a full name ("Joseph R. Biden, Jr.")
+NAME_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
+_SUFFIX = re.compile(r",? (?:Jr\.|Sr\.|III|II|IV)(?![\w.])")
+
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
@@ -72,6 +88,18 @@ def clean_name(text: str) -> str:
     return text.strip()
 
 
+def canonical_actor(name: str) -> str:
+    """The common short name of a country or organisation written another way.
+
+    >>> canonical_actor("U.S."), canonical_actor("the United States of America")
+    ('United States', 'United States')
+    >>> canonical_actor("NATO")
+    'NATO'
+    """
+    key = re.sub(r"[^a-z]", "", clean_name(name).lower())
+    return ACTOR_ALIASES.get(key, clean_name(name))
+
+
 def person_core(name: str) -> list[str]:
     """The words of a person's name without honorifics and titles.
 
@@ -79,6 +107,16 @@ def person_core(name: str) -> list[str]:
     ['Mark', 'Rutte']
     """
     return [w for w in name.split() if w.lower() not in HONORIFICS]
+
+
+def _name_words(name: str) -> list[str]:
+    """A person name's words without generational suffixes and commas."""
+    words = (w.strip(",") for w in name.split())
+    return [w for w in words if w and w.lower() not in NAME_SUFFIXES]
+
+
+def _all_words(name: str) -> set[str]:
+    return {w.strip(",") for w in name.split()}
 
 
 class ActorIndex:
@@ -103,7 +141,9 @@ class ActorIndex:
             if kind is None:
                 continue
             if kind == "person":
-                self._add_person(" ".join(person_core(clean_name(ent.text))))
+                name = " ".join(person_core(clean_name(ent.text)))
+                suffix = _SUFFIX.match(document.text, ent.end_char)
+                self._add_person(name + suffix.group() if suffix and name else name)
         for ent in doc.ents:
             ref = self.resolve_entity(ent)
             if ref is None:
@@ -162,25 +202,29 @@ class ActorIndex:
             return None
         if kind == "person":
             return ActorRef(self.full_name(name), "person")
-        return ActorRef(name, kind)
+        return ActorRef(canonical_actor(name), kind)
 
     def full_name(self, name: str) -> str:
         """The fullest person name in the document that ends with ``name``'s surname.
 
         A surname shared by two different full names stays as given.
         """
-        core = person_core(name)
+        core = [w for w in person_core(name) if w.strip(",").lower() not in NAME_SUFFIXES]
         if not core:
             return name
-        if len(core) >= 2 and " ".join(core) in self._persons:
-            return " ".join(core)
-        surname = core[-1]
-        candidates = [p for p in self._persons if p.split()[-1] == surname]
+        words = set(core)
+        candidates = [p for p in self._persons if _name_words(p)[-1:] == core[-1:]]
         if len(core) >= 2:
             first = core[0]
             candidates = [p for p in candidates if p.split()[0] == first] or candidates
-        if len({c for c in candidates}) == 1:
-            return candidates[0]
+        # "Joseph R. Biden" and "Joseph R. Biden, Jr." are one person: keep the fullest
+        fullest = [
+            c for c in candidates if not any(_all_words(c) < _all_words(o) for o in candidates)
+        ]
+        if len(core) >= 2:
+            fullest = [c for c in fullest if words <= set(_name_words(c))] or fullest
+        if len(fullest) == 1:
+            return fullest[0]
         return " ".join(core)
 
     def at(self, start: int, end: int) -> ActorRef | None:

@@ -49,7 +49,8 @@ ORG_WORDS = frozenset(
     "Delegation Federation League Association Corps Guard Program Programme".split()
 )
 CONNECTORS = frozenset({"of", "for", "to", "and", "the", "on", "&", ",", "at", "in"})
-QUALIFIER_STARTS = frozenset({"of", "for", "to", "at", "on"})
+QUALIFIER_STARTS = frozenset({"of", "for", "to"})
+QUALIFIER_CONNECTORS = frozenset({"of", "for", "to", "the", "&", "on"})
 APPOSITION_END = frozenset({",", ".", ";", ":", ")", "\n"})
 
 
@@ -87,7 +88,11 @@ def _countries() -> dict[str, str]:
         name = country.name
         canonical = lex["country_names"].get(name) or getattr(country, "common_name", None) or name
         canonical = lex["country_names"].get(canonical, canonical)
-        for form in (name, getattr(country, "common_name", None), getattr(country, "official_name", None)):
+        for form in (
+            name,
+            getattr(country, "common_name", None),
+            getattr(country, "official_name", None),
+        ):
             if form:
                 table.setdefault(form.lower(), canonical)
         table.setdefault(canonical.lower(), canonical)
@@ -132,7 +137,9 @@ def resolve_country(text: str) -> str | None:
     return None
 
 
-def resolve_organisation(text: str, acronyms: dict[str, str] | None = None) -> tuple[str, str] | None:
+def resolve_organisation(
+    text: str, acronyms: dict[str, str] | None = None
+) -> tuple[str, str] | None:
     """The canonical name and kind (``country`` or ``organisation``) of an organisation mention.
 
     ``acronyms`` maps acronyms the document defines ("Lebanese Armed Forces (LAF)") to
@@ -150,7 +157,7 @@ def resolve_organisation(text: str, acronyms: dict[str, str] | None = None) -> t
     True
     """
     name = _strip(text)
-    if not name:
+    if not name or "," in name:
         return None
     country = resolve_country(name)
     if country:
@@ -178,7 +185,9 @@ def document_acronyms(text: str) -> dict[str, str]:
     {'LAF': 'Lebanese Armed Forces'}
     """
     out: dict[str, str] = {}
-    for m in re.finditer(r"((?:[A-Z][\w’'.\-]*\s+(?:(?:of|for|and|the|on)\s+)*){1,8})\(([A-Z]{2,8})\)", text):
+    for m in re.finditer(
+        r"((?:[A-Z][\w’'.\-]*\s+(?:(?:of|for|and|the|on)\s+)*){1,8})\(([A-Z]{2,8})\)", text
+    ):
         words = m.group(1).split()
         letters = m.group(2)
         initials = [w for w in words if w[:1].isupper()]
@@ -268,7 +277,18 @@ def _core_at(doc: Doc, i: int, limit: int, lower_ok: bool) -> int | None:
     """End (exclusive) of the title core starting at token ``i``, or None."""
     j = i
     last_head = None
-    while j < limit and _is_title_word(doc[j], lower_ok):
+    while j < limit:
+        if (
+            doc[j].text == "-"
+            and j > i
+            and j + 1 < limit
+            and not doc[j - 1].whitespace_
+            and _is_title_word(doc[j + 1], lower_ok)
+        ):
+            j += 1  # "Secretary-General", "Vice-President"
+            continue
+        if not _is_title_word(doc[j], lower_ok):
+            break
         if _is_head(doc[j], lower_ok):
             last_head = j
         j += 1
@@ -297,41 +317,58 @@ def _org_prefix(
 
 
 def _qualifier_end(doc: Doc, j: int, limit: int) -> int:
-    """End (exclusive) of the capitalised qualifier after a core ("of State for X Affairs")."""
+    """End (exclusive) of the capitalised qualifier after a core ("of State for X Affairs").
+
+    Commas and "and" continue it only into portfolio words ("Environment, Water, and
+    Agriculture"), never into a new title or name.
+    """
     if j >= limit or doc[j].text not in QUALIFIER_STARTS:
         return j
+    lex = lexicon()
     k = j + 1
     prev_connector = True
     while k < limit:
         tok = doc[k]
         if tok.is_space or tok.text in (";", ":", ".", "“", "”", '"'):
             break
-        if tok.text in CONNECTORS or tok.text in ("-", "(", ")", "’s", "'s"):
-            if tok.text == "," and not (k + 1 < limit and (_is_cap(doc[k + 1]) or doc[k + 1].text == "and")):
+        if tok.text in (",", "and"):
+            nxt = k + 1
+            while nxt < limit and doc[nxt].text in ("and", "the"):
+                nxt += 1
+            if nxt >= limit or doc[nxt].text not in lex["portfolio_words"]:
                 break
+            if _core_at(doc, nxt, limit, False) is not None:
+                break
+            prev_connector = True
+            k = nxt
+            continue
+        if tok.text in QUALIFIER_CONNECTORS or tok.text in ("-", "(", ")", "’s", "'s"):
             prev_connector = True
             k += 1
             continue
         if not _is_cap(tok):
             break
         # a head right after a capitalised word starts a second title ("… of Delegation Chairperson")
-        if not prev_connector and tok.text in lexicon()["head_set"]:
+        if not prev_connector and tok.text in lex["head_set"]:
             break
         prev_connector = False
         k += 1
-    while k > j and doc[k - 1].text in CONNECTORS | {"-", "("}:
+    while k > j and doc[k - 1].text in QUALIFIER_CONNECTORS | {"-", "(", ","}:
         k -= 1
     return k
 
 
-def _name_run(doc: Doc, i: int, limit: int) -> int:
+def _name_run(doc: Doc, i: int, limit: int, max_words: int = 5) -> int:
     """End (exclusive) of the run of name tokens starting at ``i``."""
     lex = lexicon()
     k = i
     words = 0
     while k < limit:
         tok = doc[k]
-        if tok.is_space or tok.is_punct and tok.text not in ("-", "."):
+        if k > i and not doc[k - 1].whitespace_ and tok.text == "-" and k + 1 < limit:
+            k += 2  # "al-Jubeir", "Jae-in", "Schwarzelühr-Sutter"
+            continue
+        if tok.is_space or tok.is_punct and tok.text != ".":
             break
         if tok.text in lex["particle_set"] or tok.text.lower() in ("al", "bin", "el"):
             k += 1
@@ -340,7 +377,7 @@ def _name_run(doc: Doc, i: int, limit: int) -> int:
             break
         if words and tok.text in lex["not_name_set"]:
             break
-        if words >= 5:
+        if words >= max_words:
             break
         words += 1
         k += 1
@@ -356,13 +393,6 @@ def _skip_honorifics(doc: Doc, i: int, limit: int) -> int:
     return i
 
 
-def _person_ent_start(doc: Doc, lo: int, hi: int) -> int | None:
-    for ent in doc.ents:
-        if ent.label_ == "PERSON" and lo < ent.start < hi and ent.end >= hi - 1:
-            return int(ent.start)
-    return None
-
-
 def _split_name(doc: Doc, lo: int, hi: int) -> int:
     """Where the person's name starts inside a qualifier+name run ``lo``..``hi``."""
     lex = lexicon()
@@ -373,36 +403,56 @@ def _split_name(doc: Doc, lo: int, hi: int) -> int:
     words = 0
     while start > lo:
         tok = doc[start - 1]
-        if tok.text in CONNECTORS or tok.text in lex["not_name_set"] or tok.is_punct and tok.text != ".":
+        if (
+            tok.text == "-"
+            and not tok.whitespace_
+            and start - 2 >= lo
+            and not doc[start - 2].whitespace_
+        ):
+            start -= 2
+            continue
+        if (
+            tok.text in CONNECTORS
+            or tok.text in lex["not_name_set"]
+            or tok.is_punct
+            and tok.text != "."
+        ):
             break
         if resolve_country(tok.text):
             break
         if tok.text not in lex["particle_set"]:
             words += 1
-        if words > 4:
+        if words > 3:
             break
         start -= 1
-    ent_start = _person_ent_start(doc, lo, hi)
-    if ent_start is not None and ent_start > start:
-        start = ent_start
     return start
 
 
-def _valid_name(doc: Doc, s: int, e: int) -> bool:
+def _name_in_qualifier(doc: Doc, title: _Title) -> int | None:
+    """Start of the person's name at the end of a title's qualifier, if one is there."""
+    s = _split_name(doc, title.core_end + 1, title.end)
+    if s < title.end and doc[s - 1].text not in ("of", "the") and _valid_name(doc, s, title.end):
+        return s
+    return None
+
+
+def _valid_name(doc: Doc, s: int, e: int, single: bool = False) -> bool:
+    """Whether tokens ``s``..``e`` look like a person's name."""
     if e <= s:
         return False
     span = doc[s:e]
     lex = lexicon()
-    words = [t for t in span if t.text not in lex["particle_set"]]
-    if not words or any(t.text in lex["head_set"] for t in words):
+    words = [t for t in span if t.text not in lex["particle_set"] and t.text != "-"]
+    if not words or any(t.text in lex["not_name_set"] or t.text in ORG_WORDS for t in words):
         return False
     if resolve_organisation(span.text) is not None:
         return False
-    if not all(t.pos_ in ("PROPN", "NOUN", "ADJ", "X", "VERB", "PUNCT") or t.text.endswith(".") for t in words):
+    in_person = any(ent.label_ == "PERSON" and ent.start < e and s < ent.end for ent in doc.ents)
+    if any(ent.label_ in ("GPE", "LOC", "NORP") and ent.start <= s and e <= ent.end for ent in doc.ents):
         return False
-    return any(t.pos_ == "PROPN" for t in words) or any(
-        ent.label_ == "PERSON" and ent.start <= s < ent.end for ent in doc.ents
-    )
+    if len(words) == 1 and not in_person and not (single and words[0].pos_ == "PROPN"):
+        return False
+    return in_person or all(t.pos_ == "PROPN" or t.text.endswith(".") for t in words)
 
 
 def _with_suffix(doc: Doc, e: int) -> int:
@@ -420,15 +470,16 @@ def _trailing_org(doc: Doc, e: int, limit: int, acronyms: dict[str, str]) -> tup
             return resolve_organisation(doc[e + 1 : k].text, acronyms)
     if e < limit and doc[e].text == ",":
         k = e + 1
-        while k < limit and not doc[k].is_space and doc[k].text not in (",", ";", ".") and (
-            _is_cap(doc[k]) or doc[k].text in ("of", "and", "the", "’s", "'s")
+        while (
+            k < limit
+            and not doc[k].is_space
+            and doc[k].text not in (",", ";", ".")
+            and (_is_cap(doc[k]) or doc[k].text in ("of", "and", "the", "’s", "'s"))
         ):
             k += 1
         at_line_end = k >= len(doc) or doc[k].is_space or doc[k].text in (";",)
         if k > e + 1 and at_line_end:
-            found = resolve_organisation(doc[e + 1 : k].text, acronyms)
-            if found and found[1] == "country":
-                return found
+            return resolve_organisation(doc[e + 1 : k].text, acronyms)
     return None
 
 
@@ -486,6 +537,8 @@ class _Reader:
             if prefix:
                 title.prefix_start, title.organisation = prefix
             out.append(title)
+            if end > core_end and _name_in_qualifier(doc, title) is not None:
+                break
             k = end
             while k < limit and doc[k].text in (",", "and"):
                 k += 1
@@ -496,10 +549,17 @@ class _Reader:
                 break
             # chain only through a separator into another (organisation +) core
             nxt = k
-            while nxt < limit and not _core_at(doc, nxt, limit, False) and _is_cap(doc[nxt]) and nxt - k < 6:
+            while (
+                nxt < limit
+                and not _core_at(doc, nxt, limit, False)
+                and _is_cap(doc[nxt])
+                and nxt - k < 6
+            ):
                 nxt += 1
-            if nxt < limit and _core_at(doc, nxt, limit, False) and (
-                nxt == k or resolve_organisation(doc[k:nxt].text, self.acronyms)
+            if (
+                nxt < limit
+                and _core_at(doc, nxt, limit, False)
+                and (nxt == k or resolve_organisation(doc[k:nxt].text, self.acronyms))
             ):
                 i = nxt
                 continue
@@ -540,31 +600,35 @@ class _Reader:
         last = titles[-1]
         limit = sent.end
         if last.end > last.core_end:  # qualifier: its capitalised tail may hold the name
-            s = _split_name(doc, last.core_end + 1, last.end)
-            if s < last.end and _valid_name(doc, s, last.end) and doc[s - 1].text not in ("of", "the"):
+            s = _name_in_qualifier(doc, last)
+            if s is not None:
+                e = _with_suffix(doc, _name_run(doc, s, limit, max_words=3))
                 last.end = s
-                while last.end > last.core_end and doc[last.end - 1].text in CONNECTORS | {"-"}:
+                while last.end > last.core_end and (
+                    doc[last.end - 1].text in CONNECTORS | {"-"}
+                    or doc[last.end - 1].text in lexicon()["honorific_set"]
+                ):
                     last.end -= 1
-                if last.end == last.core_end + 0 or doc[last.core_end].text not in QUALIFIER_STARTS:
+                if last.end <= last.core_end + 1:
                     last.end = last.core_end
-                e = _with_suffix(doc, _name_run(doc, s, limit))
                 return _Found((s, e), tuple(titles), _trailing_org(doc, e, limit, self.acronyms))
             k = last.end
             if k < limit and doc[k].text == ",":  # "the Crown Prince of Abu Dhabi, Sheikh …"
                 s = _skip_honorifics(doc, k + 1, limit)
                 e = _name_run(doc, s, limit)
-                qualifier_org = self._qualifier_org(last)
-                if qualifier_org and _valid_name(doc, s, e) and (e >= limit or doc[e].text in APPOSITION_END | {"and"} or doc[e].is_space):
+                qualifier_org = self.qualifier_org(last)
+                if (
+                    qualifier_org
+                    and _valid_name(doc, s, e)
+                    and (e >= limit or doc[e].text in APPOSITION_END | {"and"} or doc[e].is_space)
+                ):
                     return _Found((s, _with_suffix(doc, e)), tuple(titles), None)
             return None
         s = _skip_honorifics(doc, last.end, limit)
         e = _name_run(doc, s, limit)
-        if not _valid_name(doc, s, e):
+        if not _valid_name(doc, s, e, single=doc[last.core_end - 1].text[:1].isupper()):
             return None
-        ent_end = [ent.end for ent in doc.ents if ent.label_ == "PERSON" and ent.start == s]
-        if ent_end and ent_end[0] < e:
-            e = ent_end[0]
-        e = _with_suffix(doc, e)
+        e = _with_suffix(doc, self.trim_headline(s, e))
         return _Found((s, e), tuple(titles), _trailing_org(doc, e, limit, self.acronyms))
 
     def before(self, titles: list[_Title], sent: Span) -> _Found | None:
@@ -577,32 +641,67 @@ class _Reader:
         if k - 1 <= sent.start or doc[k - 1].text != ",":
             return None
         last = titles[-1]
-        end_ok = last.end >= sent.end or doc[last.end].text in APPOSITION_END | {"and", "met", "said"} or doc[last.end].is_space
+        end_ok = (
+            last.end >= sent.end
+            or doc[last.end].text in APPOSITION_END | {"and", "met", "said"}
+            or doc[last.end].is_space
+        )
         if not end_ok:
             return None
         e = k - 1
         s = e
         lex = lexicon()
-        while s > sent.start and (
-            _is_cap(doc[s - 1]) or doc[s - 1].text in lex["particle_set"] or doc[s - 1].text == "-"
-        ) and doc[s - 1].text not in lex["honorific_set"]:
+        while (
+            s > sent.start
+            and (
+                _is_cap(doc[s - 1])
+                or doc[s - 1].text in lex["particle_set"]
+                or doc[s - 1].text == "-"
+            )
+            and doc[s - 1].text not in lex["honorific_set"]
+        ):
             s -= 1
-        while s < e and (doc[s].text in lex["particle_set"] or doc[s].is_sent_start and doc[s].text in ("The", "A")):
+        while s < e and (
+            doc[s].text in lex["particle_set"]
+            or doc[s].is_sent_start
+            and doc[s].text in ("The", "A")
+        ):
             s += 1
         if e - s > 6 or not _valid_name(doc, s, e):
             return None
-        if not any(ent.label_ == "PERSON" and ent.start < e and s < ent.end for ent in doc.ents) and e - s < 2:
+        if (
+            not any(ent.label_ == "PERSON" and ent.start < e and s < ent.end for ent in doc.ents)
+            and e - s < 2
+        ):
             return None
         return _Found((s, e), tuple(titles), None)
 
-    def _qualifier_org(self, title: _Title) -> tuple[str, str] | None:
+    def trim_headline(self, s: int, e: int) -> int:
+        """Cut headline words off a name in the title line ("President Biden Hosts …")."""
         doc = self.doc
-        words = doc[title.core_end : title.end]
-        ofs = [t.i for t in words if t.text == "of"]
-        if not ofs:
-            return None
-        last_of = ofs[-1]
-        return resolve_organisation(doc[last_of + 1 : title.end].text, self.acronyms) if last_of + 1 < title.end else None
+        title_end = doc.text.find("\n")
+        if title_end < 0 or doc[s].idx > title_end:
+            return e
+        body = doc.text[title_end:]
+        k = s + 1
+        while k < e and re.search(rf"\b{re.escape(doc[k].text)}\b", body):
+            k += 1
+        return k
+
+    def qualifier_org(self, title: _Title) -> tuple[str, str] | None:
+        """The organisation a title's qualifier names ("… of the European Commission")."""
+        doc = self.doc
+        for tok in doc[title.core_end : title.end]:
+            if tok.text != "of" or tok.i + 1 >= title.end:
+                continue
+            span = doc[tok.i + 1 : title.end]
+            found = resolve_organisation(span.text, self.acronyms)
+            if found:
+                return found
+            for ent in doc.ents:
+                if ent.label_ == "GPE" and _strip(ent.text) == _strip(span.text):
+                    return _strip(span.text), "country"
+        return None
 
 
 def _person_names(doc: Doc, spans: Iterable[tuple[int, int]]) -> dict[str, str]:
@@ -638,79 +737,111 @@ def _person_text(doc: Doc, s: int, e: int) -> str:
     return re.sub(r"\s+", " ", text).strip(" ,")
 
 
-def _role_org(
-    reader: _Reader,
-    title: _Title,
-    found: _Found,
-    home: str | None,
-    agency: str | None,
-    countries: list[tuple[int, str]],
-    qualifier_spans: list[tuple[int, int]],
-) -> tuple[str, str, str] | None:
-    """(role text, organisation, organisation kind) for one title of a found person."""
-    doc = reader.doc
-    role = title.role_text(doc)
-    if title.organisation:
-        return role, title.organisation[0], title.organisation[1]
-    qualifier_org = reader._qualifier_org(title)
-    if qualifier_org:
-        words = doc[title.core_end : title.end]
-        last_of = [t.i for t in words if t.text == "of"][-1]
-        if last_of > title.core_end or qualifier_org[1] == "country" or True:
-            role = _clean_role(doc[title.start : last_of].text) or role
-        return role, qualifier_org[0], qualifier_org[1]
-    if found.trailing:
-        return role, found.trailing[0], found.trailing[1]
-    core = doc[title.start : title.core_end].text
-    if agency and core in lexicon()["agency_titles"]:
-        return role, agency, "organisation"
-    s, e = found.person_span
-    if not _is_subject(doc, s, e):
-        sent_start = doc[s].sent.start
-        before = [
-            (i, c)
-            for i, c in countries
-            if sent_start <= i < title.start and not any(a <= i < b for a, b in qualifier_spans)
+class _Context:
+    """What a title without its own organisation falls back on in one document."""
+
+    def __init__(self, reader: _Reader, found: list[_Found]) -> None:
+        doc = reader.doc
+        self.reader = reader
+        self.home = home_country(doc, reader.document)
+        self.agency = source_body(reader.document)
+        qualifiers = [(t.core_end, t.end) for f in found for t in f.titles]
+        self.countries = [
+            (i, c) for i, c in _country_mentions(doc) if not any(a <= i < b for a, b in qualifiers)
         ]
-        if before:
-            return role, before[-1][1], "country"
-    if home:
-        return role, home, "country"
-    return None
+        lex = lexicon()
+        self.foreign_heads = frozenset(lex["foreign_titles"].get(self.home or "", []))
+        self.delegation_nouns = frozenset(lex["delegation_nouns"])
+        foreign = Counter(c for _, c in self.countries if c != self.home)
+        self.main_foreign = foreign.most_common(1)[0][0] if foreign else None
+
+    def explicit(self, title: _Title, found: _Found) -> tuple[str, str, str] | None:
+        """(role, organisation, kind) when the text itself names the organisation."""
+        doc = self.reader.doc
+        role = title.role_text(doc)
+        if title.organisation:
+            return role, title.organisation[0], title.organisation[1]
+        qualifier_org = self.reader.qualifier_org(title)
+        if qualifier_org:
+            first_of = next(t.i for t in doc[title.core_end : title.end] if t.text == "of")
+            return _clean_role(doc[title.start : first_of].text) or role, *qualifier_org
+        if found.trailing:
+            return role, found.trailing[0], found.trailing[1]
+        return None
+
+    def fallback(self, title: _Title, found: _Found) -> tuple[str, str, str] | None:
+        """(role, organisation, kind) from context: agency, nearby country, home country."""
+        doc = self.reader.doc
+        role = title.role_text(doc)
+        core = doc[title.start : title.core_end]
+        if self.agency and core.text in lexicon()["agency_titles"]:
+            return role, self.agency, "organisation"
+        s, e = found.person_span
+        sent_start = doc[s].sent.start
+        nearby = [(i, c) for i, c in self.countries if sent_start <= i < title.start]
+        foreign_title = core[-1].text in self.foreign_heads
+        if nearby:
+            i, country = nearby[-1]
+            head = doc[i].head
+            delegation = head.lemma_.lower() in self.delegation_nouns
+            if foreign_title and country != self.home or delegation and not _is_subject(doc, s, e):
+                return role, country, "country"
+        if foreign_title:
+            earlier = [c for i, c in self.countries if i < title.start and c != self.home]
+            country = earlier[-1] if earlier else self.main_foreign
+            if country:
+                return role, country, "country"
+        if self.home:
+            return role, self.home, "country"
+        return None
+
+
+def _span_of(doc: Doc, title: _Title, person: tuple[int, int]) -> tuple[int, int]:
+    first = min(title.prefix_start if title.prefix_start is not None else title.start, person[0])
+    last = doc[max(person[1], title.end) - 1]
+    return doc[first].idx, last.idx + len(last.text)
 
 
 def extract_roles(doc: Doc, document: Document) -> list[Role]:
     """Every person–role pair the document states, with the organisation the post belongs to.
 
     One role per distinct person and title; a title that is a shorter form of another
-    title of the same person ("Secretary" beside "Secretary of State") is dropped.
+    title of the same person ("Secretary" beside "Secretary of State") is dropped. A
+    title without an organisation takes the one the document gives the same person
+    for the same title elsewhere ("President Xi" after "President Xi Jinping of China").
     """
     reader = _Reader(doc, document)
     found = reader.read()
-    home = home_country(doc, document)
-    agency = source_body(document)
-    countries = _country_mentions(doc)
-    qualifier_spans = [(t.core_end, t.end) for f in found for t in f.titles]
+    context = _Context(reader, found)
     full = _person_names(doc, [f.person_span for f in found])
-    roles: dict[tuple[str, str], Role] = {}
+    resolved: list[tuple[str, _Title, _Found, tuple[str, str, str] | None]] = []
+    known: dict[tuple[str, str], tuple[str, str]] = {}
     for f in found:
         s, e = f.person_span
         person = _person_text(doc, s, e)
-        core_words = [w for w in person.replace(",", " ").split() if w not in ("Jr.", "Jr", "Sr.")]
-        if core_words and core_words[-1] in full and len(full[core_words[-1]]) > len(person):
-            person = full[core_words[-1]]
+        words = [w for w in person.replace(",", " ").split() if w not in ("Jr.", "Jr", "Sr.")]
+        if words and words[-1] in full and len(full[words[-1]]) > len(person):
+            person = full[words[-1]]
         for title in f.titles:
-            resolved = _role_org(reader, title, f, home, agency, countries, qualifier_spans)
-            if resolved is None:
-                continue
-            role, organisation, kind = resolved
-            if not role or role.lower() in lexicon()["lower_modifier_set"]:
-                continue
-            role = role[0].upper() + role[1:]
-            span = (doc[min(title.prefix_start or title.start, s)].idx, doc[max(e, title.end) - 1].idx + len(doc[max(e, title.end) - 1].text))
-            key = (person, role.lower())
-            if key not in roles:
-                roles[key] = Role(document.id, person, role, organisation, span, kind)
+            got = context.explicit(title, f)
+            if got:
+                known.setdefault((person, doc[title.core_end - 1].text), (got[1], got[2]))
+            resolved.append((person, title, f, got))
+    roles: dict[tuple[str, str], Role] = {}
+    for person, title, f, got in resolved:
+        if got is None:
+            same = known.get((person, doc[title.core_end - 1].text))
+            got = (title.role_text(doc), *same) if same else context.fallback(title, f)
+        if got is None:
+            continue
+        role, organisation, kind = got
+        if not role or role.lower() in lexicon()["lower_modifier_set"]:
+            continue
+        role = role[0].upper() + role[1:]
+        key = (person, role.lower())
+        if key not in roles:
+            span = _span_of(doc, title, f.person_span)
+            roles[key] = Role(document.id, person, role, organisation, span, kind)
     return _drop_shorter(list(roles.values()))
 
 

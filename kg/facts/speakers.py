@@ -33,6 +33,8 @@ GROUP_COUNTRIES = frozenset(LEXICON["group_countries"])
 GROUP_COUNTS: dict[str, int] = LEXICON["group_counts"]
 ORG_NOUNS = frozenset(LEXICON["organisation_nouns"])
 TITLES = frozenset(LEXICON["titles"])
+#: group nouns that stand for persons or for countries, whichever the document names first
+AMBIGUOUS_GROUPS = frozenset({"sides", "parties"})
 RELATIVE = frozenset({"who", "which", "that"})
 #: how far back (characters) a pronoun looks for an antecedent before falling back
 PRONOUN_WINDOW = 1200
@@ -78,6 +80,9 @@ class SpeakerResolver:
         self._antecedents: list[_Antecedent] = []
         self._persons_in_order: list[str] = []
         self._groups_in_order: list[str] = []
+        self._kind_of: dict[str, str] = {}
+        self._first_person_at = len(doc.text) + 1
+        self._first_group_at = len(doc.text) + 1
         self.last: Speaker | None = None
         self._last_at = -1
         ex = sorted(excluded)
@@ -90,6 +95,11 @@ class SpeakerResolver:
             order = self._persons_in_order if ref.kind == "person" else self._groups_in_order
             if ref.name not in order and not _within(ex, ent.start_char):
                 order.append(ref.name)
+                self._kind_of[ref.name] = ref.kind
+                if ref.kind == "person":
+                    self._first_person_at = min(self._first_person_at, ent.start_char)
+                else:
+                    self._first_group_at = min(self._first_group_at, ent.start_char)
             if _within(ex, ent.start_char):
                 continue
             subject = ent.root.dep_ in SUBJECT_DEPS
@@ -97,6 +107,23 @@ class SpeakerResolver:
             names = tuple(r.name for r in (self._ref_of(t) for t in group) if r is not None)
             self._antecedents.append(_Antecedent(ent.start_char, ref, subject, names))
         self._starts = [a.start for a in self._antecedents]
+        self._country_groups = self._groups_of_countries(doc)
+
+    def _groups_of_countries(self, doc: Doc) -> set[str]:
+        """Group nouns the document defines by countries ("the leaders of the GCC states")."""
+        out: set[str] = set()
+        for tok in doc:
+            if tok.lower_ not in GROUP_PERSONS or tok.tag_ not in ("NNS", "NNPS"):
+                continue
+            for prep in tok.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                    if pobj is None:
+                        continue
+                    named = [pobj, *pobj.children, *pobj.conjuncts]
+                    if any(t.ent_type_ in ("GPE", "ORG", "NORP") for t in named):
+                        out.add(tok.lemma_.lower())
+        return out
 
     # -- public -------------------------------------------------------------------------
 
@@ -115,6 +142,7 @@ class SpeakerResolver:
             return None
         co = [r.name for r in (self._single(t) for t in conj) if r is not None]
         co = [c for c in dict.fromkeys(co + list(main.co_speakers)) if c != main.name]
+
         end = max(main.span[1], *(t.idx + len(t) for t in conj)) if conj else main.span[1]
         return Speaker(main.name, main.kind, (main.span[0], end), False, tuple(co))
 
@@ -170,6 +198,12 @@ class SpeakerResolver:
         if ref is not None:
             return Speaker(ref.name, ref.kind, span)
         low = tok.lower_
+        for child in tok.children:
+            # "U.S. Ambassador Linda Thomas-Greenfield", "the spokesperson, Ned Price,"
+            if child.dep_ in ("appos", "compound") and child.ent_type_ == "PERSON":
+                ref = self._ref_of(child)
+                if ref is not None:
+                    return Speaker(ref.name, ref.kind, span)
         words = clean_name(self.doc.text[span[0] : span[1]]).lower()
         group = self._group(tok, words)
         if group is not None:
@@ -219,7 +253,11 @@ class SpeakerResolver:
         return None
 
     def _group(self, tok: Token, words: str) -> list[ActorRef] | None:
-        """Actors behind "the two leaders", "both sides", "the three countries"."""
+        """Actors behind "the two leaders", "both sides", "the three countries".
+
+        Persons come in order of first mention (the principal is named first),
+        countries and organisations by how often the document names them.
+        """
         low = tok.lower_
         if low not in GROUP_PERSONS and low not in GROUP_COUNTRIES:
             return None
@@ -231,30 +269,29 @@ class SpeakerResolver:
         )
         if not determined:
             return None
-        persons_first = low in GROUP_PERSONS or (
-            low in ("sides", "delegations", "parties") and len(self._persons_in_order) >= 2
+        persons = self._persons_in_order
+        if tok.lemma_.lower() in self._country_groups:
+            persons_first = False
+        elif low in AMBIGUOUS_GROUPS:
+            persons_first = len(persons) >= 2 and self._first_person_at < self._first_group_at
+        else:
+            persons_first = low in GROUP_PERSONS and len(persons) >= max(2, count)
+        if persons_first:
+            return [ActorRef(n, "person") for n in persons[: count or 2]]
+        groups = sorted(
+            self._groups_in_order,
+            key=lambda n: (-self.actors.mention_count(n), self._groups_in_order.index(n)),
         )
-        names = self._persons_in_order if persons_first else self._groups_in_order
-        kind = "person" if persons_first else "country"
-        if not names:
+        if not groups:
             return None
-        chosen = names[: count or 2]
-        return [ActorRef(n, kind) for n in chosen]
+        chosen = groups[: count or len(groups)]
+        return [ActorRef(n, self._kind_of.get(n, "country")) for n in chosen]
 
     def _pronoun(self, tok: Token) -> Speaker | None:
         kind, gender, number = PRONOUNS[tok.lower_]
         span = (tok.idx, tok.idx + len(tok))
-        last = self.last
         if number == 2:
-            if last is not None and last.co_speakers and tok.idx - self._last_at < PRONOUN_WINDOW:
-                return Speaker(last.name, last.kind, span, True, last.co_speakers)
-            ante = self._antecedent(tok.idx, lambda a: bool(a.group) and len(a.group) > 1)
-            if ante is not None:
-                return Speaker(ante.group[0], ante.ref.kind, span, True, ante.group[1:])
-            ante = self._antecedent(tok.idx, lambda a: a.ref.kind != "person")
-            if ante is not None:
-                return Speaker(ante.ref.name, ante.ref.kind, span, True)
-            return None
+            return self._plural(tok.idx, span)
         if kind == "person":
 
             def fits(a: _Antecedent) -> bool:
@@ -274,9 +311,32 @@ class SpeakerResolver:
             return None
         return Speaker(ante.ref.name, ante.ref.kind, span, True)
 
-    def _antecedent(self, at: int, fits: Any) -> _Antecedent | None:
+    def _plural(self, at: int, span: tuple[int, int]) -> Speaker | None:
+        """ "they": the last joint speaker, a conjoined mention, the last speaker, a subject."""
+        last = self.last
+        recent = last is not None and at - self._last_at < PRONOUN_WINDOW
+        if last is not None and recent and last.co_speakers:
+            return Speaker(last.name, last.kind, span, True, last.co_speakers)
+        ante = self._antecedent(at, lambda a: len(a.group) > 1, subjects_only=True)
+        if ante is not None:
+            return Speaker(ante.group[0], ante.ref.kind, span, True, ante.group[1:])
+        if last is not None and recent:
+            return Speaker(last.name, last.kind, span, True, last.co_speakers)
+        ante = self._antecedent(at, lambda a: a.subject, subjects_only=True)
+        if ante is not None:
+            return Speaker(ante.ref.name, ante.ref.kind, span, True)
+        return None
+
+    def _antecedent(self, at: int, fits: Any, subjects_only: bool = False) -> _Antecedent | None:
         """Nearest fitting mention before ``at``: a subject in the window first, else any."""
         i = bisect_left(self._starts, at) - 1
+        if subjects_only:
+            while i >= 0 and at - self._antecedents[i].start <= PRONOUN_WINDOW:
+                a = self._antecedents[i]
+                if a.subject and fits(a):
+                    return a
+                i -= 1
+            return None
         first: _Antecedent | None = None
         last = self.last
         while i >= 0:

@@ -282,7 +282,7 @@ class _Finder:
                 return cur.head
             if cur.dep_ not in INHERIT_DEPS or cur.head is cur:
                 return None
-            if cur.dep_ in ("advcl", "acl") and cur.tag_ not in ("VBG", "VBN") and cur is tok:
+            if cur.dep_ in ("advcl", "acl") and cur is tok and not _participle_or_purpose(cur):
                 return None
             cur = cur.head
         return None
@@ -376,6 +376,12 @@ class _Finder:
                 return _Candidate(
                     tok.idx, subject, tok.text, (tok.idx, tok.idx + len(tok)), span, False
                 )
+        if "that" in allowed and tok.right_edge.i > tok.i:
+            # "made clear the linkage …" parses the message as the adjective's dependents
+            span = self._trim(tok.nbor(1).idx, _end(tok.right_edge))
+            return _Candidate(
+                tok.idx, subject, tok.text, (tok.idx, tok.idx + len(tok)), span, False
+            )
         return None
 
     def _according(self, tok: Token) -> _Candidate | None:
@@ -539,6 +545,11 @@ def _subtree(tok: Token) -> tuple[int, int]:
 
 def _end(tok: Token) -> int:
     return tok.idx + len(tok)
+
+
+def _participle_or_purpose(tok: Token) -> bool:
+    """ ", stressing that …", "… to underscore …" — clauses that share the main subject."""
+    return tok.tag_ in ("VBG", "VBN") or (tok.tag_ == "VB" and _is_infinitive(tok))
 
 
 def _is_infinitive(tok: Token) -> bool:
