@@ -193,14 +193,15 @@ PHASES: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {
 
 
 def run_phase(args: argparse.Namespace, phase: str, workers: int, store: Path) -> dict[str, Any]:
-    command = [sys.executable, __file__, "--phase", phase, "--workers", str(workers)]
+    command = [sys.executable, "-X", "faulthandler", __file__, "--phase", phase]
+    command += ["--workers", str(workers)]
     command += ["--corpus", str(args.corpus), "--store", str(store)]
     if args.limit is not None:
         command += ["--limit", str(args.limit)]
     print(f"# {phase} workers={workers} …", file=sys.stderr, flush=True)
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:
-        sys.exit(f"phase {phase} failed:\n{done.stderr}")
+        sys.exit(f"phase {phase} failed (exit {done.returncode}):\n{done.stderr}")
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 

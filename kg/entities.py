@@ -6,6 +6,11 @@ to. IRIs are stable slugs, ``{ENTITY_BASE}{kind}/{slug}`` with kind ``person``,
 ``organisation``, ``country`` or ``place``, so the same actor gets the same IRI
 in every build that sees the same names in the same order.
 
+The kind of a name comes from the extractor (``speaker_kind`` …), else from the
+article's mention of it, else from its words (:func:`entity_kind`); spaCy's
+GPE/NORP label on a name the gazetteer does not know is not trusted, and a
+one-word name that is part of a person's full name in the article is that person.
+
 Rules, in the order they are tried for one name:
 
 1. **Gazetteer.** A name, alias, acronym or demonym in the offline gazetteer
@@ -13,26 +18,33 @@ Rules, in the order they are tried for one name:
    gazetteer's short name and linked to Wikidata: "the U.S.", "America" →
    United States; "the Alliance" → NATO; "Ukrainian" → Ukraine. A capital stands
    for its government when it acts ("Washington said…") and is a place when it is
-   where a meeting happens. "The Ukrainian government", "the Government of
-   Canada" and "the Iraqi side" are the country.
+   where a meeting happens. The country or body acting through its people is the
+   country or body: "the Ukrainian government", "the Government of Canada", "the
+   Iraqi side", "U.S. officials", "GCC member states", "NATO allies".
 2. **People by full name.** A person's key is their name without titles, middle
    initials and suffixes, accents folded and a few unambiguous nicknames expanded
    ("Joseph R. Biden, Jr.", "Joe Biden" → ``joseph-biden``; "Antony J. Blinken",
    "Secretary of State Antony Blinken" → ``antony-blinken``).
-3. **People by surname, conservatively.** A surname alone ("Blinken",
-   "President Biden", "Mr. Lula") links to the one full name in the same article
-   that ends with (or contains) it; failing that, to the one full name with that
-   surname already seen in the build. When two full names share the surname, or
-   none is known yet, the surname stays a node of its own (``person/biden``):
-   two different people with one surname are never merged, and a surname seen
-   before any full name is not merged later (resolution streams).
-4. **Organisations** outside the gazetteer are keyed by their name; an acronym
-   links to the one organisation of the article (or, failing that, of the build)
-   whose initials it spells ("DHS" → Department of Homeland Security).
-5. Anything else is a node keyed by its cleaned name and kind.
+3. **People by surname, conservatively.** A partial name ("Blinken", "President
+   Biden", "Mr. Lula", "President Al Sisi") links to the one full name in the
+   same article that ends with it (or, for one word, contains it); failing that,
+   to the one full name ending so already seen in the build. When two full names
+   fit, or none is known yet, the partial name stays a node of its own
+   (``person/biden``): two different people with one surname are never merged,
+   and a surname seen before any full name is not merged later, because
+   resolution streams (:meth:`EntityResolver.remember` seeds full names from an
+   earlier build).
+4. **Organisations** outside the gazetteer are keyed by their name without
+   possessives or parenthesised acronyms. An acronym links to the one
+   organisation of the article (failing that, of the build) whose initials it
+   spells ("RMSI" → Regional Maritime Security Initiative); a common-noun
+   reference ("the Fund", "the working session") links to the one organisation of
+   the article whose name holds all its words.
+5. A place where a meeting happens that the gazetteer does not know, and any
+   other name, is a node keyed by its cleaned name and kind.
 
-Memory is a few dicts of names (full-name keys by surname, acronyms), never
-documents.
+Memory is a few dicts of names (full-name keys by surname, acronyms, labels),
+never documents.
 
 >>> person_key("Joseph R. Biden, Jr.") == person_key("President Joe Biden")
 True
@@ -85,16 +97,34 @@ commission committee fund office government administration corporation associati
 group forum summit institute university court assembly coalition alliance partnership
 programme program initiative foundation authority bureau service services force forces
 army navy embassy mission secretariat parliament congress senate house company inc ltd
-network center centre board conference community nations cabinet delegation"""
+network center centre board conference community nations cabinet delegation meeting
+session ministerial dialogue talks countries states members"""
 ORG_WORDS = frozenset(ORG_WORDS_TEXT.split())
 # "the Ukrainian government", "the Government of Canada": words around a country name.
-GOVERNMENT_SUFFIXES = ("government", "administration", "side", "authorities", "leadership")
 GOVERNMENT_PREFIXES = ("government of", "people of", "state of")
+# "the Iraqi side", "U.S. officials", "the GCC member states", "NATO allies": the country or
+# body acting.
+ACTING_SUFFIXES = (
+    "government", "administration", "side", "authorities", "leadership", "officials",
+    "representatives", "delegation", "leaders", "member states", "member countries",
+    "members", "countries", "allies",
+)  # fmt: skip
+# Leading words that only quantify a group ("some GCC partners").
+QUANTIFIERS = frozenset(("some", "many", "several", "all", "both", "other", "senior", "top"))
+# Lower-case words inside personal names ("Lula da Silva", "von der Leyen").
+NAME_PARTICLES = frozenset(
+    ("da", "de", "do", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den")
+    + ("bin", "bint", "ibn", "al", "el", "la", "le", "y")
+)
+# Heads of generic references to a body named earlier ("the Department", "the session").
+GENERIC_HEADS = ORG_WORDS | {"allies", "partners", "participants", "leaders"}
+_DETERMINERS = ("this ", "that ", "these ", "those ")
 ACTOR, LOCATION = "actor", "location"
 
 _SLUG = re.compile(r"[^a-z0-9]+")
 _EDGE = " \t\n,;:\"'“”‘’()"
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_PARENTHESIS = re.compile(r"\s*\([^)]*\)")
 
 
 def slug(name: str) -> str:
@@ -117,15 +147,21 @@ def entity_iri(kind: str, key: str) -> str:
 
 
 def clean(name: str) -> str:
-    """A name without a leading article, possessive or surrounding punctuation.
+    """A name without a leading article, possessive, parentheses or surrounding punctuation.
 
     >>> clean("the United Kingdom’s")
     'United Kingdom'
+    >>> clean("U.S. Agency for International Development (USAID)")
+    'U.S. Agency for International Development'
+    >>> clean("some GCC partners")
+    'GCC partners'
     """
-    text = _POSSESSIVE.sub("", name.strip(_EDGE)).strip(_EDGE)
-    if text[:4].lower() == "the ":
-        text = text[4:]
-    return " ".join(text.split())
+    text = _PARENTHESIS.sub("", name).strip(_EDGE)
+    text = _POSSESSIVE.sub("", text).strip(_EDGE)
+    words = text.split()
+    while len(words) > 1 and words[0].lower() in QUANTIFIERS | {"the"}:
+        words = words[1:]
+    return " ".join(words)
 
 
 def _fold(word: str) -> str:
@@ -174,7 +210,7 @@ def _is_title(word: str) -> bool:
 
 
 def _is_titled(word: str) -> bool:
-    return word[:1].isupper() or _fold(word) in CONNECTORS
+    return word[:1].isupper() or _fold(word) in CONNECTORS or word in NAME_PARTICLES
 
 
 def _trailing_extras(words: list[str]) -> int:
@@ -218,18 +254,34 @@ def entity_kind(name: str, gazetteer: Gazetteer | None = None) -> str:
 
     >>> entity_kind("the Alliance"), entity_kind("Japanese"), entity_kind("USAID")
     ('organisation', 'country', 'organisation')
+    >>> entity_kind("U.S. Ambassador to the United Nations Linda Thomas-Greenfield")
+    'person'
+    >>> entity_kind("State Department"), entity_kind("Canada and Mexico")
+    ('organisation', 'organisation')
     """
     gaz = gazetteer or default_gazetteer()
     entry = gaz.lookup(name)
     if entry is not None:
         return entry.kind
-    words = clean(name).split()
-    folded = {_fold(w) for w in words}
-    if not words or folded & ORG_WORDS or len(words) == 1 and words[0].isupper():
+    text = clean(name)
+    words = person_name(text, gaz).split()
+    if not words or {_fold(w) for w in words} & ORG_WORDS or "and" in words:
         return "organisation"
-    if len(words) <= 6 and all(w[:1].isupper() or _fold(w) in CONNECTORS for w in words):
+    if any(gaz.lookup(part) for part in text.split(" and ")[1:]):
+        return "organisation"  # "Canada and Mexico": actors together
+    titled = len(words) < len(text.split())  # "President Lula": a title went
+    if (len(words) >= 2 or titled) and len(words) <= 6 and all(map(_is_titled, words)):
         return "person"
     return "organisation"
+
+
+def org_key(name: str) -> str:
+    """The slug of an organisation outside the gazetteer.
+
+    >>> org_key("Japan's Defence Agency") == org_key("Japan Defence Agency")
+    True
+    """
+    return slug(re.sub(r"['’]s\b", "", clean(name)))
 
 
 def acronym(name: str) -> str:
@@ -247,7 +299,9 @@ class _Context:
 
     persons: dict[str, str] = field(default_factory=dict)  # key → label
     orgs: dict[str, str] = field(default_factory=dict)  # acronym → org key
+    org_names: list[str] = field(default_factory=list)  # organisation names, cleaned
     kinds: dict[str, str] = field(default_factory=dict)  # canonical name → mention kind
+    person_names: set[str] = field(default_factory=set)  # names used for a person, cleaned
     found: dict[str, Entity] = field(default_factory=dict)  # iri → entity
     aliases: dict[str, set[str]] = field(default_factory=dict)  # iri → names
 
@@ -281,6 +335,17 @@ class EntityResolver:
         )
         return replace(extraction, facts=facts, entities=entities)
 
+    @property
+    def persons(self) -> tuple[str, ...]:
+        """The full person names seen so far, first spelling of each, in order seen."""
+        return tuple(self._persons.values())
+
+    def remember(self, names: Iterable[str]) -> None:
+        """Make full person names known before any article, e.g. from an earlier build."""
+        ctx = _Context()
+        for name in names:
+            self._remember_person(name, ctx)
+
     def link_mentions(self, extraction: Extraction) -> list[tuple[Mention, Entity]]:
         """Every named mention of the article with the entity it resolves to."""
         ctx = self._context(extraction)
@@ -302,21 +367,35 @@ class EntityResolver:
         names: list[tuple[str, str | None]] = [(m.canonical, m.kind) for m in extraction.mentions]
         for fact in extraction.facts:
             names.extend(_actor_names(fact))
-        persons: list[str] = []
-        for name, kind in names:
-            kind = kind or ctx.kinds.get(name) or entity_kind(name, self.gazetteer)
-            if kind == "person":
-                persons.append(name)
-            elif kind == "organisation" and self.gazetteer.lookup(name) is None:
-                key = slug(clean(name))
-                short = acronym(name)
-                if len(short) >= 2 and short != clean(name):
-                    ctx.orgs.setdefault(short, key)
-                    self._acronyms.setdefault(short, set()).add(key)
+        kinds = [(name, self._kind(name, kind, ctx)) for name, kind in names]
+        persons = [name for name, kind in kinds if kind == "person"]
+        ctx.person_names = {clean(name) for name in persons}
         # Longest names first, so that "Al Sisi" is read as part of "Abdel Fattah Al Sisi".
         for name in sorted(persons, key=lambda n: -len(_name_tokens(n.split()))):
             self._remember_person(name, ctx)
+        for name, kind in kinds:
+            text = clean(name)
+            if kind != "organisation" or not text or text in ctx.org_names:
+                continue
+            ctx.org_names.append(text)
+            short = acronym(text)
+            if self.gazetteer.lookup(text) is None and len(short) >= 2 and short != text:
+                ctx.orgs.setdefault(short, org_key(text))
+                self._acronyms.setdefault(short, set()).add(org_key(text))
         return ctx
+
+    def _kind(self, name: str, kind: str | None, ctx: _Context) -> str:
+        """The kind the extractor gave, else the mention's, else a guess from the name."""
+        text = clean(name)
+        kind = kind or ctx.kinds.get(name)
+        known = self.gazetteer.lookup(text) or self._acting(text)
+        if kind == "country" and known is None:
+            kind = None  # spaCy's GPE or NORP on a name no gazetteer knows
+        if kind != "person" and known is None and self._is_person(text, ctx):
+            return "person"
+        if kind is None and known is None and _fold(text) in self._surnames:
+            return "person"  # a surname of a full name seen earlier in the build
+        return kind or entity_kind(text, self.gazetteer)
 
     def _remember_person(self, name: str, ctx: _Context) -> None:
         full = person_name(name, self.gazetteer)
@@ -368,10 +447,17 @@ class EntityResolver:
     # -- names ---------------------------------------------------------------------
 
     def _link(
-        self, name: str, kind: str | None, role: str, ctx: _Context, *, record: bool = False
+        self,
+        name: str,
+        kind: str | None,
+        role: str,
+        ctx: _Context,
+        *,
+        record: bool = False,
+        generic: bool = True,
     ) -> Entity:
-        text = clean(name)
-        kind = kind or ctx.kinds.get(name) or entity_kind(text, self.gazetteer)
+        text = clean(name) or name.strip()
+        kind = self._kind(name, kind, ctx)
         entity = self._from_gazetteer(text, kind, role, ctx)
         if entity is None:
             if role == LOCATION:
@@ -379,7 +465,7 @@ class EntityResolver:
             elif kind == "person":
                 entity = self._person(text, ctx)
             elif kind == "organisation":
-                entity = self._organisation(text, ctx)
+                entity = self._organisation(text, ctx, generic=generic)
             else:
                 entity = self._entity(kind if kind in KINDS else "organisation", slug(text), text)
         if record:
@@ -390,7 +476,7 @@ class EntityResolver:
     def _from_gazetteer(self, text: str, kind: str, role: str, ctx: _Context) -> Entity | None:
         entry = self.gazetteer.lookup(text)
         if entry is None:
-            entry = self._government(text)
+            entry = self._acting(text)
         elif kind == "person" and entry.kind != "organisation" and self._is_surname(text, ctx):
             return None  # "Jordan" the person, not the country
         if entry is None:
@@ -399,11 +485,14 @@ class EntityResolver:
             entry = self.gazetteer.by_code("country", entry.capital_of) or entry
         return self._entity(entry.kind, entry.slug, entry.label, entry)
 
-    def _government(self, text: str) -> GazetteerEntry | None:
+    def _acting(self, text: str) -> GazetteerEntry | None:
+        """The country or body behind "the Iraqi side", "U.S. officials", "GCC members"."""
         key = normalise(text)
-        for suffix in GOVERNMENT_SUFFIXES:
+        for suffix in ACTING_SUFFIXES:
             if key.endswith(" " + suffix):
-                return self._country(key[: -len(suffix) - 1])
+                entry = self.gazetteer.lookup(key[: -len(suffix) - 1])
+                if entry is not None and entry.kind in ("country", "organisation"):
+                    return entry
         for prefix in GOVERNMENT_PREFIXES:
             if key.startswith(prefix + " "):
                 return self._country(key[len(prefix) + 1 :])
@@ -413,9 +502,16 @@ class EntityResolver:
         entry = self.gazetteer.lookup(name)
         return entry if entry is not None and entry.kind == "country" else None
 
+    def _is_person(self, text: str, ctx: _Context) -> bool:
+        """True when the article uses the name for a person elsewhere, or it is a surname."""
+        return text in ctx.person_names or self._is_surname(text, ctx)
+
     def _is_surname(self, text: str, ctx: _Context) -> bool:
-        token = _fold(text)
-        return any(token in key.split("-")[1:] for key in ctx.persons)
+        """True when a one-word name is part of a full name of the article ("Rutte")."""
+        if len(text.split()) != 1:
+            return False
+        part = [slug(t) for t in _name_tokens([text])]
+        return bool(part) and any(_fits(part, key) for key in ctx.persons)
 
     def _person(self, text: str, ctx: _Context) -> Entity:
         full = person_name(text, self.gazetteer)
@@ -437,21 +533,19 @@ class EntityResolver:
     def _partial(self, tokens: list[str], ctx: _Context, *, in_build: bool) -> str | None:
         """The one full name in the article (or the build) that a partial name ends."""
         part = [slug(t) for t in tokens]
-
-        def fits(key: str) -> bool:
-            full = key.split("-")
-            if len(full) <= len(part):
-                return False
-            if full[-len(part) :] == part:
-                return True
-            return len(part) == 1 and part[0] in full[1:]
-
         keys = self._surnames.get(tokens[-1], set()) if in_build else ctx.persons.keys()
-        found = {k for k in keys if fits(k)}
+        found = {k for k in keys if _fits(part, k)}
         return found.pop() if len(found) == 1 else None
 
-    def _organisation(self, text: str, ctx: _Context) -> Entity:
-        key = slug(text)
+    def _organisation(self, text: str, ctx: _Context, *, generic: bool = True) -> Entity:
+        key = org_key(text)
+        body = self._generic(text, ctx) if generic else None
+        if body is not None:
+            return body
+        owner, sep, rest = text.replace("’", "'").partition("'s ")
+        entry = self.gazetteer.lookup(owner) if sep else None
+        if entry is not None and entry.kind == "organisation":
+            key = org_key(rest)  # "the State Department's Bureau of …" is the Bureau
         if text.isupper() and len(text) >= 2:
             target = ctx.orgs.get(text)
             if target is None and len(self._acronyms.get(text, ())) == 1:
@@ -459,6 +553,26 @@ class EntityResolver:
             if target is not None:
                 key = target
         return self._entity("organisation", key, text)
+
+    def _generic(self, text: str, ctx: _Context) -> Entity | None:
+        """The one body of the article a common-noun reference fits ("the working session")."""
+        lower = text.lower()
+        for det in _DETERMINERS:
+            if lower.startswith(det):
+                text = text[len(det) :]
+        words = text.split()
+        if not words or any(w[:1].isupper() for w in words[1:]):
+            return None
+        folded = {_fold(w) for w in words}
+        if _fold(words[-1]) not in GENERIC_HEADS:
+            return None
+        found = {
+            entity.iri: entity
+            for n in ctx.org_names
+            if len(n.split()) > len(words) and folded <= {_fold(w) for w in n.split()}
+            for entity in [self._link(n, "organisation", ACTOR, ctx, generic=False)]
+        }
+        return found.popitem()[1] if len(found) == 1 else None
 
     def _entity(
         self, kind: str, key: str, label: str, entry: GazetteerEntry | None = None
@@ -468,6 +582,16 @@ class EntityResolver:
         if entry is None:
             return Entity(iri=iri, label=label, kind=kind)
         return Entity(iri=iri, label=label, kind=kind, code=entry.code, wikidata=entry.wikidata)
+
+
+def _fits(part: list[str], key: str) -> bool:
+    """True when a partial name ends a full-name key, or is one of its later words."""
+    full = key.split("-")
+    if len(full) <= len(part):
+        return False
+    if full[-len(part) :] == part:
+        return True
+    return len(part) == 1 and part[0] in full[1:]
 
 
 def _actor_names(fact: Fact) -> list[tuple[str, str | None]]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -264,13 +265,24 @@ def serve(
     *,
     allow_update: bool = False,
     timeout: float = DEFAULT_TIMEOUT,
+    on_ready: Callable[[str], None] | None = None,
 ) -> None:
     """Answer SPARQL requests on ``http://host:port/sparql`` until interrupted (Ctrl-C).
+
+    Args:
+        store: the graph to serve (a file read into memory, a store, a remote server).
+        host: the address to bind; the default is reachable from this machine only.
+        port: the TCP port; 0 picks a free one.
+        allow_update: accept SPARQL updates (otherwise they get 403).
+        timeout: seconds a query may run before the client gets 503.
+        on_ready: called with the endpoint's URL once it listens.
 
     Raises:
         GraphError: the address cannot be bound.
     """
     server = make_server(store, host, port, allow_update=allow_update, timeout=timeout)
+    if on_ready:
+        on_ready(server.url)
     with server:
         try:
             server.serve_forever()

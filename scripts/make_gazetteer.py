@@ -41,6 +41,9 @@ from kg.gazetteer import normalise  # noqa: E402
 DEFAULT_WIKIDATA = Path("/work/shared/data/country-wikidata.csv")
 DEFAULT_OUT = ROOT / "data" / "gazetteer.json"
 
+# Countries pycountry lacks (no ISO 3166-1 code): label, names, code, Wikidata QID.
+EXTRA_COUNTRIES = [("Kosovo", "Republic of Kosovo", "XKX", "Q1246")]
+
 # Labels for the ISO names that are not how English prose names the country.
 COUNTRY_LABELS = {
     "BES": "Caribbean Netherlands",
@@ -321,6 +324,7 @@ CAPITALS = {
     "YEM": "Sanaa|Sana'a|Sana’a",
     "ZMB": "Lusaka",
     "ZWE": "Harare",
+    "XKX": "Pristina|Prishtina",
 }
 
 # Demonyms and adjectives ("the Ukrainian government"), plural forms after a comma.
@@ -770,6 +774,43 @@ PLACES = {
     "Houston": "USA",
     "Atlanta": "USA",
     "Senkaku Islands|Senkakus": "JPN",
+    "Tobago": "TTO",
+    "Nevis": "KNA",
+    "Barbuda": "ATG",
+}
+
+# World regions, which are places, not actors: "Region|other names|adjectives": Wikidata QID.
+REGIONS = {
+    "Europe|European": "Q46",
+    "Africa|African": "Q15",
+    "Asia|Asian": "Q48",
+    "North America|North American": "Q49",
+    "South America|South American": "Q18",
+    "Latin America|Latin American": None,
+    "Central America|Central American": None,
+    "Caribbean": None,
+    "Middle East|Middle Eastern|Mideast": None,
+    "North Africa|North African": None,
+    "Sub-Saharan Africa|sub-Saharan African": None,
+    "Horn of Africa": None,
+    "Sahel": None,
+    "Southeast Asia|Southeast Asian|South East Asia": None,
+    "South Asia|South Asian": None,
+    "East Asia|East Asian": None,
+    "Central Asia|Central Asian": None,
+    "Indo-Pacific|Indo Pacific": None,
+    "Pacific Islands|Pacific Island": None,
+    "Western Balkans|Balkans|Balkan": None,
+    "Northern Europe|Northern European": None,
+    "Eastern Europe|Eastern European": None,
+    "Western Europe|Western European": None,
+    "Nordic countries|Nordic|Nordics": None,
+    "Baltic states|Baltic|Baltics": None,
+    "Mekong region|Mekong|Mekong sub-region|Mekong subregion|Lower Mekong": None,
+    "Arctic": None,
+    "Persian Gulf|Gulf region": None,
+    "Arab world|Arab": None,
+    "Americas|las Américas|Western Hemisphere": None,
 }
 
 # Currency symbols and words used in text (ISO codes and names come from pycountry).
@@ -837,6 +878,17 @@ def countries(wikidata: dict[str, str]) -> list[dict]:
                 "demonyms": unique([*split(singular), *split(plural)]),
             }
         )
+    for label, names, code, qid in EXTRA_COUNTRIES:
+        out.append(
+            {
+                "slug": slug(label),
+                "kind": "country",
+                "label": label,
+                "names": split(names),
+                "code": code,
+                "wikidata": qid,
+            }
+        )
     return out
 
 
@@ -861,6 +913,11 @@ def places() -> list[dict]:
         label, *others = split(spec)
         out.append(
             {"slug": slug(label), "kind": "place", "label": label, "names": others, "country": code}
+        )
+    for spec, qid in REGIONS.items():
+        label, *others = split(spec)
+        out.append(
+            {"slug": slug(label), "kind": "place", "label": label, "names": others, "wikidata": qid}
         )
     return out
 

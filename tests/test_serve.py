@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 import threading
 import urllib.error
 import urllib.parse
@@ -13,7 +14,8 @@ import pytest
 from SPARQLWrapper import CSV, JSON, TSV, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
-from kg.serve import SparqlServer, make_server
+from kg.errors import GraphError
+from kg.serve import SparqlServer, make_server, serve
 from kg.store import GraphStore
 
 DATA = """
@@ -165,3 +167,11 @@ def test_json_is_the_default(endpoint: str) -> None:
     with urllib.request.urlopen(request, timeout=10) as response:
         assert response.headers.get_content_type() == "application/sparql-results+json"
         assert json.loads(response.read())["head"]["vars"] == ["cue"]
+
+
+def test_busy_port_is_a_graph_error() -> None:
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        with pytest.raises(GraphError, match="cannot listen"):
+            serve(GraphStore(), "127.0.0.1", busy.getsockname()[1])

@@ -91,6 +91,16 @@ def test_on_disk_store_persists(tmp_path: Path) -> None:
     assert reopened.add(make_extraction(), MODEL) == "unchanged"
 
 
+def test_read_only_store_beside_a_writer(tmp_path: Path) -> None:
+    writer = GraphStore.open(tmp_path / "store", create=True)
+    writer.add(make_extraction(), MODEL)
+    writer.flush()
+    reader = GraphStore.open(tmp_path / "store", read_only=True)
+    assert len(reader) == len(writer)
+    with pytest.raises(QueryError, match="read-write"):
+        reader.update("INSERT DATA { <urn:a> <urn:b> <urn:c> }")
+
+
 def test_turtle_file_is_read_into_memory(tmp_path: Path) -> None:
     store = GraphStore()
     store.add(make_extraction(), MODEL)

@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kg.records import Document, Mention, Role
 
@@ -32,7 +32,7 @@ HONORIFICS = frozenset(
         "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "madam", "madame",
         "president", "secretary", "minister", "ambassador", "chancellor", "senator", "sen.", "rep.",
         "gen.", "general", "prime", "premier", "king", "queen", "prince", "his", "her",
-        "excellency", "majesty", "highness", "deputy", "vice", "foreign", "spokesperson",
+        "excellency", "majesty", "highness", "deputy", "vice", "foreign", "spokesperson", "lady",
     )
 )  # fmt: skip
 
@@ -116,7 +116,7 @@ def _name_words(name: str) -> list[str]:
 
 
 def _all_words(name: str) -> set[str]:
-    return {w.strip(",") for w in name.split()}
+    return {w.strip(",.") for w in name.split()}
 
 
 class ActorIndex:
@@ -161,21 +161,25 @@ class ActorIndex:
     def _learn_title(self, ent: Span, person: str) -> None:
         """Record the title and honorific written just before a person's name."""
         doc = ent.doc
-        words: list[str] = []
+        toks: list[Token] = []
         i = ent.start - 1
-        while i >= 0 and len(words) < MAX_TITLE_TOKENS:
+        while i >= 0 and len(toks) < MAX_TITLE_TOKENS:
             tok = doc[i]
             low = tok.lower_
             if low in GENDER_HONORIFICS:
                 self._gender.setdefault(person, GENDER_HONORIFICS[low])
                 i -= 1
                 continue
-            if tok.ent_type_ in ("GPE", "ORG", "NORP", "PERSON") or not (
-                tok.is_title or (low in TITLE_GLUE and words)
-            ):
+            if tok.ent_type_ == "PERSON" or not (tok.is_title or (low in TITLE_GLUE and toks)):
                 break
-            words.insert(0, tok.text)
+            toks.insert(0, tok)
             i -= 1
+        # "U.S. Secretary of State": the leading country names the organisation, not the title
+        while toks and (
+            toks[0].ent_type_ in ("GPE", "ORG", "NORP") or toks[0].lower_ in TITLE_GLUE
+        ):
+            toks.pop(0)
+        words = [t.text for t in toks]
         while words and words[0].lower() in TITLE_GLUE:
             words.pop(0)
         while words and words[-1].lower() in TITLE_GLUE:
@@ -188,6 +192,8 @@ class ActorIndex:
                     self._gender.setdefault(person, GENDER_HONORIFICS[word.lower()])
 
     def _add_person(self, name: str) -> None:
+        if name and any(_all_words(p) == _all_words(name) for p in self._persons):
+            return
         if name and len(name.split()) >= 2 and name not in self._persons:
             self._persons.append(name)
             self._kinds[name] = "person"

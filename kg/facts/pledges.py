@@ -17,7 +17,12 @@ whom (SCHEMA, Pledges and P1–P5):
   government, a person to the country named beside them or the publisher's
   government (P4: whose resources they are);
 - the recipient is the object of "to", "for" (when it names a beneficiary),
-  "in support of"; any other "for" phrase is the purpose.
+  "in support of" or "to help/support X", else the place the aid goes ("in
+  Uganda"), kept as written ("Kyiv"); any other "for" phrase is the purpose;
+- the period is read from the clause and resolved against the publication date
+  (:func:`resolve_period`); in-kind items are read from the object of the cue
+  ("three patrol boats": amount 3, currency None);
+- the same pledger, amount and currency twice in one document is one pledge.
 
 Cue words, exclusions, item nouns and publishers' governments are data, in
 ``pledge_cues.json`` beside this module.
@@ -25,6 +30,7 @@ Cue words, exclusions, item nouns and publishers' governments are data, in
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections.abc import Callable, Iterator
@@ -54,33 +60,41 @@ EXCLUDE_VERBS = frozenset(CUES["exclude_verbs"])
 EXCLUDE_WORDS = frozenset(w for w in CUES["exclude_words"] if " " not in w)
 EXCLUDE_PHRASES = tuple(w for w in CUES["exclude_words"] if " " in w)
 ITEMS = frozenset(CUES["items"])
+SPECIFIC_ITEMS = frozenset(CUES["specific_items"])
+ITEM_MODIFIERS = frozenset(CUES["item_modifiers"])
+EXCLUDE_AFTER = frozenset(CUES["exclude_after"])
+EXCLUDE_ABOVE = frozenset(CUES["exclude_above"])
 HOME_ACTORS: dict[str, str] = CUES["home_actors"]
 
+#: A line this short that does not end like a sentence is a heading, not a statement of fact.
+HEADING_WORDS = 20
+SENTENCE_ENDS = (".", "!", "?", ":", ";", "”", '"', ")")
+#: Smaller sums are ratios or prices ("match $1 for every $2"), not pledges.
+MIN_AMOUNT = 1000
+#: In ``commit_needs_object``: the verb counts with the amount itself as its object.
+AMOUNT_OBJECT = "<amount>"
 FORWARD_AUX = frozenset({"will", "shall", "'ll", "would", "going", "wo"})
 PERFECT_AUX = frozenset({"has", "have", "had", "'s", "'ve"})
 PROGRESSIVE_AUX = frozenset({"is", "are", "am", "'re", "'s"})
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
-CLIMB = frozenset({"xcomp", "advcl", "conj", "acl", "relcl", "pcomp", "prep", "ccomp", "oprd"})
-PRONOUNS = {"it": "last", "its": "last", "they": "last", "their": "last", "them": "last"}
+CLIMB = frozenset(
+    {"xcomp", "advcl", "conj", "acl", "relcl", "pcomp", "prep", "pobj", "ccomp", "oprd", "dobj"}
+)
+#: Prepositions that name who gives or how, never the beneficiary.
+GIVER_PREPS = frozenset({"from", "through", "by", "via", "under", "including", "plus", "with"})
+#: Objects of "to" that are idioms, not beneficiaries ("to that end", "to date").
+NOT_BENEFICIARIES = frozenset({"end", "date", "extent", "degree", "total", "level"})
+PRONOUNS = frozenset({"it", "its", "they", "their", "them"})
 FIRST_PERSON = frozenset({"we", "our", "us"})
 #: Heads of common nouns that can name an actor ("the Department", "GCC partners").
-ACTOR_HEADS = frozenset(
-    "department agency government administration bank fund corporation ministry partners "
-    "donors countries members states nations leaders union commission council group "
-    "organization organisation office bureau companies institutions allies coalition "
-    "foundation ministries governments".split()
-)
+ACTOR_HEADS = frozenset(CUES["actor_heads"])
 #: "for X" names a beneficiary (a recipient) rather than a purpose when X is one of these.
-BENEFICIARIES = ACTOR_HEADS | frozenset(
-    "people refugees migrants communities population populations victims families "
-    "children women farmers survivors returnees residents civilians country region "
-    "initiative facility programme program project projects network compact".split()
-)
+BENEFICIARIES = ACTOR_HEADS | frozenset(CUES["beneficiaries"])
 MONTHS = {
     m: i + 1
     for i, m in enumerate(
-        "january february march april may june july august september october november "
-        "december".split()
+        ("january", "february", "march", "april", "may", "june", "july", "august")
+        + ("september", "october", "november", "december")
     )
 }
 _NUMBER = r"(\d+|" + "|".join(w for w in NUMBER_WORDS if len(w) > 2) + r")"
@@ -211,6 +225,8 @@ class _State:
     """What one document has said so far: the latest pledger and actors, pledges kept."""
 
     last: _Actor | None = None
+    whole: _Actor | None = None
+    whole_recipient: _Actor | None = None
     keys: set[tuple[str, Decimal | None, str | None, str | None]] = field(default_factory=set)
 
 
@@ -231,24 +247,96 @@ class _Reader:
 
     # --- amounts -------------------------------------------------------------
     def pledges(self) -> Iterator[Pledge]:
+        """Every distinct pledge, money first then in-kind, sentence by sentence."""
         for sent in self.doc.sents:
             if sent.end_char <= self.body_start:
                 continue
             for money in parse_money(sent.text):
                 start, end = (sent.start_char + money.span[0], sent.start_char + money.span[1])
-                if start < self.body_start:
+                if start < self.body_start or self.in_heading(start):
                     continue
                 span = self.doc.char_span(start, end, alignment_mode="expand")
                 if span is None:
                     continue
                 pledge = self.money_pledge(sent, span, money)
-                if pledge is not None and self.keep(pledge):
-                    yield pledge
+                if pledge is None:
+                    continue
+                for each in self.distributed(pledge, span):
+                    if self.keep(each):
+                        yield each
             for pledge in self.item_pledges(sent):
                 if self.keep(pledge):
                     yield pledge
 
+    def committed(
+        self,
+        np: Token,
+        verb: Token | None,
+        kind: str | None,
+        cue_noun: Token | None,
+        given: _Actor | None,
+    ) -> bool:
+        """True when the amount is committed: by its cue verb, a pledge noun or a named giver."""
+        if kind in ("commit", "give"):
+            return True
+        if kind == "include":  # "This includes $X": a part of the latest pledge
+            return given is not None or self.state.whole is not None
+        if kind == "past":  # "provided a new pledge of $X"
+            return cue_noun is not None and _forward_noun(cue_noun)
+        if kind == "exclude":
+            return False
+        if cue_noun is not None and (
+            verb is None or _forward_noun(cue_noun) or self.owner(cue_noun) is not None
+        ):
+            return True
+        if given is not None:  # "$X from Japan", "Japan ($X)", "USAID's $X"
+            return True
+        # "another $10 million will support …", continuing the latest pledge
+        return (
+            np.dep_ == "nsubj"
+            and verb is not None
+            and _has_aux(verb, FORWARD_AUX)
+            and self.state.last is not None
+        )
+
+    def pledger(
+        self, verb: Token | None, kind: str | None, cue_noun: Token | None
+    ) -> _Actor | None:
+        """Who commits an amount no giver is named beside: owner, subject, publisher, context."""
+        pledger = self.owner(cue_noun) if cue_noun is not None else None
+        if pledger is None and verb is not None and kind == "include":
+            subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+            if subject is not None:  # "The Department's funding consists of $X"
+                pledger = self.owner(subject) or self.actor(subject)
+        elif pledger is None and verb is not None:
+            pledger = self.subject_actor(verb)
+        if pledger is None and verb is not None and verb.tag_ == "VBN" and self.home:
+            pledger = _Actor(self.home, "country")  # "$X announced in March": the publisher's
+        if pledger is None and kind == "include":
+            pledger = self.state.whole
+        return pledger or self.state.last
+
+    def whole_recipient(self, verb: Token | None) -> _Actor | None:
+        """The recipient of the whole a part belongs to ("$X for Uganda, including $Y")."""
+        if verb is not None and verb.dep_ == "prep":
+            whole = _noun_phrase(verb.head)
+            if whole.like_num or whole.tag_ == "$":
+                outer, _ = _governor(whole)
+                found, _ = self.recipient(whole, outer)
+                if found is not None:
+                    return found
+        return self.state.whole_recipient
+
+    def in_heading(self, offset: int) -> bool:
+        """True inside a heading line: short, and not ended like a sentence."""
+        text = self.document.text
+        start = text.rfind("\n", 0, offset) + 1
+        end = text.find("\n", offset)
+        line = text[start : len(text) if end == -1 else end].strip()
+        return len(line.split()) <= HEADING_WORDS and not line.endswith(SENTENCE_ENDS)
+
     def keep(self, pledge: Pledge) -> bool:
+        """Remember the pledge; False when the document already stated it."""
         key = (pledge.pledger.lower(), pledge.amount, pledge.currency, pledge.item)
         self.state.last = _Actor(pledge.pledger, pledge.pledger_kind)
         if key in self.state.keys:
@@ -257,49 +345,23 @@ class _Reader:
         return True
 
     def money_pledge(self, sent: Span, span: Span, money: Money) -> Pledge | None:
+        """The pledge an amount states, or None when it states none."""
+        if money.value < MIN_AMOUNT:
+            return None
         np = _noun_phrase(span.root)
         verb, path = _governor(np)
-        pledger = self.given_by(np, span)
-        cue_noun = next((t for t in [np, *path] if t.lemma_.lower() in STRONG_NOUNS), None)
         if _excluded(np, span, verb, path):
             return None
         kind = _verb_kind(verb) if verb is not None else None
-        object_noun = (
-            next(
-                (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in STRONG_NOUNS),
-                None,
-            )
-            if verb is not None
-            else None
-        )
+        cue_noun = next((t for t in [np, *path] if t.lemma_.lower() in STRONG_NOUNS), None)
+        given = self.given_by(np, span, verb)
+        if not self.committed(np, verb, kind, cue_noun, given):
+            return None
+        pledger = given or self.pledger(verb, kind, cue_noun)
+        if pledger is None:
+            return None
         if kind in ("commit", "give"):
-            ok = True
-        elif kind == "include":
-            ok = pledger is not None or self.state.last is not None
-        elif kind in ("past", "exclude"):
-            ok = cue_noun is not None and kind == "past" and _forward_noun(cue_noun)
-        else:
-            ok = (
-                cue_noun is not None
-                or object_noun is not None
-                or pledger is not None
-                or (
-                    np.dep_ == "nsubj"
-                    and verb is not None
-                    and _has_aux(verb, FORWARD_AUX)
-                    and self.state.last is not None
-                )
-            )
-        if not ok:
-            return None
-        if pledger is None and cue_noun is not None:
-            pledger = self.owner(cue_noun)
-        if pledger is None and verb is not None and kind != "include":
-            pledger = self.subject_actor(verb)
-        if pledger is None:
-            pledger = self.state.last
-        if pledger is None:
-            return None
+            self.state.whole = pledger
         first, last = _clause(sent, np, verb, span)
         text_span = (first, last)
         clause = self.doc.text[first:last]
@@ -311,7 +373,13 @@ class _Reader:
             and _ends_before(period, self.document.published)
         ):
             return None
-        recipient, purpose = self.recipient(np, verb)
+        recipient, purpose = self.recipient(np, verb, cue_noun)
+        if recipient is not None and recipient.name == pledger.name:
+            recipient = None
+        if kind in ("commit", "give"):
+            self.state.whole_recipient = recipient
+        elif kind == "include" and recipient is None:
+            recipient = self.whole_recipient(verb)  # a part goes where the whole goes
         return Pledge(
             doc=self.document.id,
             pledger=pledger.name,
@@ -325,20 +393,51 @@ class _Reader:
             amount_max=money.max_value,
             qualifier=money.qualifier,
             purpose=purpose,
-            cue=(
-                verb.text if verb is not None else cue_noun.text if cue_noun is not None else None
-            ),
+            cue=_cue_text(verb, kind, cue_noun),
             pledger_kind=pledger.kind,
             recipient_kind=recipient.kind if recipient else None,
         )
 
+    def distributed(self, pledge: Pledge, span: Span) -> list[Pledge]:
+        """One pledge per giver when each gives the amount ("A and B will each provide $X")."""
+        root = span.root
+        verb, _ = _governor(_noun_phrase(root))
+        if verb is None:
+            return [pledge]
+        near = [*verb.children, *root.children, *self.doc[max(0, verb.i - 3) : verb.i]]
+        if not any(c.lower_ == "each" for c in near):
+            return [pledge]
+        givers: list[Token] = []
+        tok: Token | None = verb
+        for _ in range(4):
+            if tok is None:
+                break
+            for child in tok.children:
+                if child.dep_ in SUBJECTS:
+                    child = self.past_heading(child, tok)
+                    givers += [child, *(c for c in child.subtree if c.dep_ == "conj")]
+                if child.dep_ == "prep" and child.lower_ == "with":
+                    givers += [o for o in child.children if o.dep_ == "pobj"]
+            if givers or tok.dep_ not in CLIMB:
+                break
+            tok = tok.head
+        actors = [self.actor(g, single=True) for g in givers]
+        named = [a for a in actors if a is not None]
+        if len(named) < 2:
+            return [pledge]
+        return [dataclasses.replace(pledge, pledger=a.name, pledger_kind=a.kind) for a in named]
+
     # --- in-kind -------------------------------------------------------------
     def item_pledges(self, sent: Span) -> Iterator[Pledge]:
+        """In-kind pledges: "will deliver three patrol boats", "will provide air defence systems".
+
+        Without a count only specific items count (P2: "continued support" is no pledge).
+        """
         for tok in sent:
-            if tok.lemma_.lower() not in ITEMS or tok.pos_ != "NOUN":
+            if tok.pos_ != "NOUN" or not _item_word(tok, ITEMS):
                 continue
-            if any(parse_money(t.text) for t in tok.subtree if t.like_num or t.tag_ == "$"):
-                continue
+            if any(t.tag_ == "$" for t in tok.subtree):
+                continue  # an amount of money in kind: the money pass reads it
             if tok.dep_ == "dobj":
                 verb = tok.head
                 kind = _verb_kind(verb) if verb.pos_ in ("VERB", "AUX") else None
@@ -359,7 +458,7 @@ class _Reader:
             if pledger is None:
                 continue
             count, item = _count_and_item(tok)
-            if count is None and not any(c.dep_ in ("compound", "amod") for c in tok.lefts):
+            if count is None and not _specific_item(tok):
                 continue
             np = tok.head if verb is None else tok
             first, last = _clause(sent, np, verb, tok.doc[tok.i : tok.i + 1])
@@ -381,22 +480,36 @@ class _Reader:
             )
 
     # --- actors --------------------------------------------------------------
-    def given_by(self, np: Token, span: Span) -> _Actor | None:
+    def given_by(self, np: Token, span: Span, verb: Token | None) -> _Actor | None:
         """The giver named beside the amount: "$X from Y", "Y ($X)", "Y's $X"."""
-        for prep in _preps(np):
+        preps = list(_preps(np))
+        if verb is not None and _verb_kind(verb) is None:
+            preps += [c for c in verb.children if c.dep_ == "prep"]
+        for prep in preps:
             if prep.lower_ == "from":
                 for obj in prep.children:
                     if obj.dep_ == "pobj":
                         actor = self.actor(obj)
                         if actor is not None:
                             return actor
-        if np.dep_ == "appos" and np.head.pos_ == "PROPN":
-            actor = self.actor(np.head)
+        for prep in _preps(np):
+            if prep.lower_ == "of":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and _possessive_after(obj):
+                        return self.actor(obj)
+        left = span.start - 1
+        while left > 0 and self.doc[left].tag_ in ("JJ", "DT", ","):
+            left -= 1
+        if left > 0 and self.doc[left].tag_ == "POS":
+            actor = self.actor(self.doc[left - 1])
             if actor is not None:
                 return actor
-        before = self.doc.text[: span.start_char].rstrip()
-        if before.endswith("(") and span.start > 1:
+        if span.start > 1 and self.doc[span.start - 1].text == "(":
             actor = self.actor(self.doc[span.start - 2])
+            if actor is not None:
+                return actor
+        if np.dep_ == "appos" and np.head.pos_ == "PROPN":
+            actor = self.actor(np.head)
             if actor is not None:
                 return actor
         return self.owner(np)
@@ -404,13 +517,33 @@ class _Reader:
     def owner(self, noun: Token) -> _Actor | None:
         """The possessor or agent of a noun: "X's pledge", "the decision by X"."""
         for child in noun.children:
-            if child.dep_ == "poss":
+            if child.i >= noun.i or child.tag_ == "$" or child.like_num:
+                continue
+            if child.dep_ == "poss" or _possessive_after(child):
                 return self.actor(child)
         for prep in noun.children:
             if prep.dep_ == "prep" and prep.lower_ == "by":
                 for obj in prep.children:
                     if obj.dep_ == "pobj":
                         return self.actor(obj)
+        nationals = [t for t in noun.lefts if t.ent_type_ == "NORP" and t.pos_ != "NOUN"]
+        if nationals and noun.lemma_.lower() in STRONG_NOUNS:  # "a joint Saudi and Emirati deposit"
+            first = nationals[0]
+            words = [t for t in first.subtree if t.i >= first.i and t.i < noun.i]
+            words = [t for t in words if not (t.like_num or t.tag_ == "$")]
+            return _Actor(self.doc[words[0].i : words[-1].i + 1].text, "country")
+        return None
+
+    def antecedent_owner(self, noun: Token) -> _Actor | None:
+        """The owner of what "this support" refers back to ("Saudi Arabia's support …")."""
+        if not any(c.dep_ == "det" and c.lower_ in ("this", "these") for c in noun.children):
+            return None
+        start = max(0, noun.sent.start - 80)
+        for tok in reversed(self.doc[start : noun.i]):
+            if tok.lemma_ == noun.lemma_ and tok.pos_ == "NOUN":
+                possessors = [c for c in tok.children if c.dep_ == "poss" or _possessive_after(c)]
+                if possessors:
+                    return self.actor(possessors[0])
         return None
 
     def subject_actor(self, verb: Token) -> _Actor | None:
@@ -430,52 +563,109 @@ class _Reader:
             for child in tok.children:
                 if child.dep_ == "agent":
                     for obj in child.children:
-                        return self.actor(obj)
-            for child in tok.children:
-                if child.dep_ in SUBJECTS:
-                    return self.actor(child)
+                        if not obj.like_num:
+                            return self.actor(obj)
+            here = tok
+            subjects = [
+                self.past_heading(c, here)
+                for c in tok.children
+                if c.dep_ in SUBJECTS and _same_paragraph(self.past_heading(c, here), here)
+            ]
+            if subjects:
+                subject = min(subjects, key=lambda c: abs(c.i - here.i))
+                group = self.joined_group(tok, subject)
+                if group is not None:
+                    return group
+                return self.actor(subject) or self.antecedent_owner(subject)
+            if tok.i > 0 and tok.pos_ == "VERB" and tok.doc[tok.i - 1].pos_ == "PROPN":
+                actor = self.actor(tok.doc[tok.i - 1])
+                if actor is not None:
+                    return actor
             if tok.pos_ in ("NOUN", "PROPN"):
                 owner = self.owner(tok)
                 if owner is not None:
                     return owner
-            if tok.dep_ not in CLIMB or tok.head is tok:
+            if tok.head.i == tok.i:
+                return self.paragraph_actor(verb)
+            if tok.dep_ not in CLIMB:
                 return None
             tok = tok.head
         return None
 
-    def actor(self, tok: Token) -> _Actor | None:
-        """The actor a token names, or None when it names none."""
+    def joined_group(self, verb: Token, subject: Token) -> _Actor | None:
+        """ "X joined 28 other donors in pledging $Y": the pledgers are X and the others."""
+        if verb.lemma_.lower() != "join":
+            return None
+        others = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        actor = self.actor(subject)
+        if others is None or actor is None:
+            return None
+        return _Actor(f"{actor.name} and {self.doc[others.left_edge.i : others.i + 1].text}", None)
+
+    def past_heading(self, subject: Token, verb: Token) -> Token:
+        """The subject proper when the parse took a run-in heading for it ("Title: X is …")."""
+        if _same_paragraph(subject, verb):
+            return subject
+        body = _run_in_heading_end(verb)
+        after = [c for c in subject.children if c.dep_ == "appos" and body <= c.i < verb.i]
+        return after[0] if after else subject
+
+    def paragraph_actor(self, verb: Token) -> _Actor | None:
+        """The first actor named in ``verb``'s paragraph before it (the parse gave no subject)."""
+        for tok in self.doc[_run_in_heading_end(verb) : verb.i]:
+            if self.actors.at(tok.idx, tok.idx + len(tok.text)) is not None:
+                return self.actor(tok)
+        return None
+
+    def actor(self, tok: Token, single: bool = False) -> _Actor | None:
+        """The actor a token names, or None when it names none.
+
+        With ``single``, "Norway and Sweden" gives Norway alone, not the pair.
+        """
         low = tok.lower_
-        if low in FIRST_PERSON:
+        if low in FIRST_PERSON and tok.tag_ in ("PRP", "PRP$"):
             return _Actor(self.home, "country") if self.home else None
         if low in PRONOUNS or tok.tag_ in ("PRP", "PRP$"):
+            root = tok.sent.root
+            subjects = [c for c in root.children if c.dep_ in SUBJECTS and c.i != tok.i]
+            if subjects and subjects[0].tag_ not in ("PRP", "PRP$", "DT"):
+                actor = self.actor(subjects[0])
+                if actor is not None:
+                    return actor
             return self.latest_actor(tok.idx, None)
         ref = self.actors.at(tok.idx, tok.idx + len(tok.text))
         if ref is not None and ref.kind == "person":
             return self.person_actor(tok, ref)
         conj = [c for c in tok.children if c.dep_ == "conj"]
-        if ref is not None and not conj:
+        if ref is not None and (single or not conj and tok.pos_ != "PROPN"):
             return _Actor(ref.name, ref.kind)
+        if single and tok.pos_ == "PROPN":
+            run = _name_run(tok, SINGLE_NAME_JOINERS).text
+            return _Actor(_tidy(clean_name(run)), "organisation")
         if tok.pos_ not in ("PROPN", "NOUN") and ref is None:
             return None
         head = tok.lemma_.lower()
-        if ref is None and tok.pos_ == "NOUN" and head not in ACTOR_HEADS:
+        if ref is None and tok.pos_ == "NOUN" and not {head, tok.lower_} & ACTOR_HEADS:
+            holder = self.actors.holder_of(self.doc[tok.left_edge.i : tok.i + 1].text)
+            if holder is not None:  # "the minister" → the person the article says holds the post
+                return self.person_actor(tok, ActorRef(holder, "person"))
             return None
         words = [t for t in tok.subtree if t.dep_ not in ("relcl", "acl", "appos", "punct")]
         start = min(t.i for t in tok.subtree)
         end = _np_end(tok)
-        name = clean_name(self.doc[start:end].text)
-        name = re.sub(r"\s*\([^)]*\)$", "", name).strip()
+        name = re.sub(r"\b(and|&) the ", r"\1 ", clean_name(self.doc[start:end].text))
+        name = _tidy(name)
         if not name or not words:
             return None
-        if ref is None and tok.pos_ == "NOUN" and name.lower() == head:
-            latest = self.latest_actor(tok.idx, head)
+        if ref is None and len(name.split()) == 1 and head in ACTOR_HEADS:
+            latest = self.latest_actor(tok.idx, head)  # "the Department" → the latest one named
             if latest is not None:
                 return latest
-        if ref is None and name.lower().split()[-1:] == [head] and len(name.split()) == 1:
-            latest = self.latest_actor(tok.idx, head)
-            if latest is not None:
-                return latest
+        if tok.pos_ == "PROPN":
+            run = clean_name(_name_run(tok).text)
+            name = run if len(run) > len(name) else name
+        if ref is not None and (len(ref.name) >= len(name) or ref.name not in name):
+            return _Actor(ref.name, ref.kind)
         kind = ref.kind if ref is not None else "organisation"
         return _Actor(name, kind)
 
@@ -505,44 +695,83 @@ class _Reader:
         return None
 
     # --- recipient, purpose, period ------------------------------------------
-    def recipient(self, np: Token, verb: Token | None) -> tuple[_Actor | None, str | None]:
-        """The beneficiary ("to X", "for X", "in support of X") and the purpose."""
-        purpose = None
-        preps = list(_preps(np))
-        if verb is not None:
-            preps += [c for c in verb.children if c.dep_ in ("prep", "dative")]
+    def recipient(
+        self, np: Token, verb: Token | None, cue_noun: Token | None = None
+    ) -> tuple[_Actor | None, str | None]:
+        """The beneficiary and the purpose of a pledge.
+
+        The beneficiary is the object of "to", "for" (when it names one), "in support
+        of", or of "to support/help X"; else the place the aid goes ("in Uganda").
+        The purpose is the first other "for" phrase or to-infinitive.
+        """
+        found: _Actor | None = None
+        purpose: str | None = None
+        places: list[Token] = []
+        preps = [p for p in _preps(np) if p.lower_ not in GIVER_PREPS]
+        for head in (cue_noun, verb):
+            if head is not None and head.i != np.i:
+                preps += [
+                    c
+                    for c in head.children
+                    if c.dep_ in ("prep", "dative") and c.lower_ not in GIVER_PREPS
+                ]
         for prep in preps:
             word = prep.lower_
-            objs = [c for c in prep.children if c.dep_ == "pobj"]
-            if not objs:
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is None:
                 continue
-            obj = objs[0]
             if word == "in" and obj.lower_ == "support":
-                objs = [o for p in obj.children if p.dep_ == "prep" for o in p.children]
-                if objs:
-                    actor = self.beneficiary(objs[0])
-                    if actor is not None:
-                        return actor, purpose
+                inner = [o for p in obj.children if p.dep_ == "prep" for o in p.children]
+                if inner and found is None:
+                    found = self.beneficiary(inner[0])
                 continue
             if word in ("to", "toward", "towards"):
-                actor = self.beneficiary(obj)
-                if actor is not None:
-                    return actor, purpose
-            if word == "for":
-                actor = self.beneficiary(obj) if _names_beneficiary(obj) else None
-                if actor is not None:
-                    return actor, purpose
-                if purpose is None and not obj.like_num:
-                    purpose = self.doc[obj.left_edge.i : _np_end(obj)].text
-        return None, purpose
+                if found is None and (_names_beneficiary(obj) or obj.ent_type_):
+                    found = self.beneficiary(obj)
+                elif purpose is None and obj.pos_ == "NOUN":
+                    purpose = self.doc[obj.left_edge.i : obj.right_edge.i + 1].text
+            elif word == "for":
+                if _names_beneficiary(obj) and found is None:
+                    found = self.beneficiary(obj)
+                elif purpose is None and not obj.like_num:
+                    purpose = self.doc[obj.left_edge.i : obj.right_edge.i + 1].text
+            if word in ("for", "in", "to"):
+                places += _places(obj)
+        for clause in _infinitives(np, verb):
+            if purpose is None:
+                purpose = self.doc[clause.i : clause.right_edge.i + 1].text
+            for obj in clause.children:
+                if obj.dep_ not in ("dobj", "nsubj") or found is not None:
+                    continue
+                owner = next(
+                    (o for p in obj.children if p.lower_ == "of" for o in p.children),
+                    None,
+                )
+                if not _names_beneficiary(obj) and owner is not None and owner.pos_ == "PROPN":
+                    obj = owner  # "to support the replenishment of the Global Fund"
+                if _names_beneficiary(obj):
+                    found = self.beneficiary(obj)
+            places += _places(clause)
+        if found is None and places:
+            found = self.beneficiary(places[0])
+        return found, purpose
 
     def beneficiary(self, tok: Token) -> _Actor | None:
+        """The actor or population a token names as receiving aid."""
+        if tok.lemma_.lower() in NOT_BENEFICIARIES:
+            return None
         ref = self.actors.at(tok.idx, tok.idx + len(tok.text))
-        if ref is not None:
+        if ref is not None and ref.kind != "person":
+            if tok.pos_ == "PROPN" and any(c.dep_ == "conj" for c in tok.children):
+                return _Actor(_tidy(clean_name(_name_run(tok).text)), ref.kind)  # "A and B"
             return _Actor(ref.name, ref.kind)
         if tok.pos_ not in ("NOUN", "PROPN") or tok.like_num:
             return None
-        name = clean_name(self.doc[tok.left_edge.i : _np_end(tok)].text)
+        if tok.pos_ == "PROPN":
+            name = clean_name(_name_run(tok).text)
+        else:
+            name = clean_name(self.doc[tok.left_edge.i : _np_end(tok, coordinated=True)].text)
+        name = _tidy(name)
         kind = "organisation" if tok.pos_ == "PROPN" else None
         return _Actor(name, kind) if name else None
 
@@ -557,10 +786,33 @@ class _Reader:
         return " | ".join(parts)
 
 
+def _same_paragraph(a: Token, b: Token) -> bool:
+    """True when no paragraph break or run-in heading ("Solar Development: …") separates them."""
+    lo, hi = sorted((a.i, b.i))
+    if any("\n" in t.text for t in a.doc[lo:hi] if t.is_space):
+        return False
+    return _run_in_heading_end(a.doc[hi]) <= lo
+
+
+def _run_in_heading_end(tok: Token) -> int:
+    """Index just after a run-in heading ("Title Words: ") that starts ``tok``'s paragraph."""
+    doc = tok.doc
+    start = tok.i
+    while start > tok.sent.start and "\n" not in doc[start - 1].text:
+        start -= 1
+    for j in range(start, tok.i):
+        if doc[j].text == ":":
+            head = doc[start:j]
+            if all(t.pos_ in ("PROPN", "ADP", "CCONJ", "DET", "PUNCT", "NOUN") for t in head):
+                return j + 1
+            return start
+    return start
+
+
 def _noun_phrase(root: Token) -> Token:
     """The head noun an amount modifies ("a $52 million loan" → loan)."""
     tok = root
-    while tok.dep_ in ("nummod", "compound", "quantmod", "amod", "nmod") and tok.head is not tok:
+    while tok.dep_ in ("nummod", "compound", "quantmod", "amod", "nmod") and tok.head.i != tok.i:
         if tok.head.pos_ not in ("NOUN", "PROPN", "NUM"):
             break
         tok = tok.head
@@ -568,20 +820,39 @@ def _noun_phrase(root: Token) -> Token:
 
 
 def _governor(np: Token) -> tuple[Token | None, list[Token]]:
-    """The verb governing a noun phrase and the nouns passed on the way up."""
+    """The verb governing a noun phrase and the nouns passed on the way up.
+
+    A cue in a clause modifying the amount ("$X announced in March", "funds that
+    USAID plans to use") governs it unless the verb above is a cue itself.
+    """
     path: list[Token] = []
-    for child in np.children:
-        if child.dep_ in ("acl", "relcl") and child.pos_ == "VERB":
-            lemma = child.lemma_.lower()
-            if lemma in COMMIT or lemma in GIVE:
-                return child, path
+    head: Token | None = None
     tok = np
-    while tok.head is not tok:
+    while tok.head.i != tok.i:
         tok = tok.head
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "amod":
-            return tok, path
+            head = tok
+            break
         path.append(tok)
-    return None, path
+    if head is not None and _verb_kind(head) in ("commit", "give", "include"):
+        return head, path
+    if head is not None and path and path[0].lower_ in ("with", "including"):
+        # "providing $1 billion to address X, with $50 million for Egypt": a part of the gift
+        upper = head
+        while upper.dep_ in ("advcl", "xcomp", "conj") and upper.head.i != upper.i:
+            upper = upper.head
+            if _verb_kind(upper) in ("commit", "give"):
+                return upper, path
+    nouns = [np, *(o for p in _preps(np) for o in p.children if o.dep_ == "pobj")]
+    for child in (c for n in nouns for c in n.children):
+        if child.dep_ in ("acl", "relcl") and child.pos_ == "VERB":
+            lemma = child.lemma_.lower()
+            if (lemma in COMMIT or lemma in GIVE) and child.tag_ == "VBN":
+                return child, []
+            for xcomp in child.children:
+                if lemma in INTENT and xcomp.dep_ == "xcomp" and xcomp.lemma_.lower() in GIVE:
+                    return xcomp, []
+    return head, path
 
 
 def _has_aux(verb: Token, words: frozenset[str]) -> bool:
@@ -595,12 +866,21 @@ def _forward(verb: Token) -> bool:
     if _has_aux(verb, PERFECT_AUX):
         return False
     if verb.tag_ == "VBG":
-        return True
+        if _has_aux(verb, PROGRESSIVE_AUX) or any(c.dep_ in SUBJECTS for c in verb.children):
+            return True
+        # A bare gerund takes the time of the clause it hangs from ("have included: Loaning $X").
+        head = verb.head
+        if head.i == verb.i:
+            return False
+        return not (
+            head.pos_ in ("VERB", "AUX")
+            and (_has_aux(head, PERFECT_AUX) or head.tag_ in ("VBD", "VBN"))
+        )
     if verb.tag_ in ("VBZ", "VBP"):
         return True
     if verb.tag_ == "VB":
         head = verb.head
-        if head is verb or head.lemma_.lower() in INTENT or head.lemma_.lower() in NOUNS:
+        if head.i == verb.i or head.lemma_.lower() in INTENT or head.lemma_.lower() in NOUNS:
             return True
         if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in GIVE | COMMIT:
             return _forward(head) or head.lemma_.lower() in COMMIT
@@ -625,10 +905,17 @@ def _verb_kind(verb: Token) -> str | None:
             return "commit"
         objects = [c.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "prt", "oprd")]
         objects += [c.lemma_.lower() for c in verb.children if c.dep_ in ("acomp", "ccomp")]
-        if any(o in needs or o in STRONG_NOUNS for o in objects):
+        if any(o in needs or o in NOUNS for o in objects):
+            return "commit"
+        money_object = any(
+            c.dep_ == "dobj" and (c.like_num or c.tag_ == "$") for c in verb.children
+        )
+        if AMOUNT_OBJECT in needs and money_object:
             return "commit"
         return None
     if lemma in GIVE:
+        if verb.tag_ == "VBN" and verb.dep_ == "acl" and not _has_aux(verb, PERFECT_AUX):
+            return None  # "a compact supported with $X from Y" describes, it does not date
         return "give" if _forward(verb) else "past"
     return None
 
@@ -640,11 +927,33 @@ def _excluded(np: Token, span: Span, verb: Token | None, path: list[Token]) -> b
     ]
     if any(w in EXCLUDE_WORDS for w in near):
         return True
+    after = span.doc[span.end : min(span.sent.end, span.end + 12)]
+    if any(t.lemma_.lower() in EXCLUDE_AFTER and t.pos_ == "VERB" for t in after):
+        return True
+    nouns = [np, *(o for p in _preps(np) for o in p.children if o.dep_ == "pobj")]
+    if any(
+        c.dep_ in ("acl", "relcl") and c.lemma_.lower() in EXCLUDE_VERBS
+        for n in nouns
+        for c in n.children
+    ):
+        return True
+    if verb is not None and verb.dep_ == "prep" and verb.lemma_.lower() in INCLUDE:
+        # "…, including $X": a part of an amount that is itself excluded
+        whole = _noun_phrase(verb.head)
+        if whole.like_num or whole.tag_ == "$":
+            outer, outer_path = _governor(whole)
+            whole_span = whole.doc[whole.i : whole.i + 1]
+            if _excluded(whole, whole_span, outer, outer_path):
+                return True
+            if outer is not None and _verb_kind(outer) == "past":
+                return True
+    if path and path[0].lower_ == "from":
+        return True  # "raised its pledge to $X from $Y": the earlier level
     for tok in path:
         lemma = tok.lemma_.lower()
         if lemma in STRONG_NOUNS:
             break
-        if lemma in EXCLUDE_WORDS or lemma in EXCLUDE_VERBS:
+        if lemma in EXCLUDE_WORDS or lemma in EXCLUDE_VERBS or lemma in EXCLUDE_ABOVE:
             return True
     if verb is None:
         return False
@@ -666,24 +975,90 @@ def _preps(tok: Token) -> Iterator[Token]:
     while stack:
         cur = stack.pop(0)
         for child in cur.children:
-            if child.dep_ == "prep":
+            if child.dep_ == "prep" and child.lower_ not in ("including", "plus"):
                 yield child
-                stack.extend(o for o in child.children if o.dep_ == "pobj" and o.tag_ != "$")
+                if child.lower_ not in GIVER_PREPS:
+                    stack.extend(o for o in child.children if o.dep_ == "pobj" and not o.like_num)
 
 
-def _np_end(tok: Token) -> int:
+def _infinitives(np: Token, verb: Token | None) -> Iterator[Token]:
+    """To-infinitive clauses saying what the amount is for ("to support X", "to help X")."""
+    heads = [np, *(o for p in _preps(np) for o in p.children if o.dep_ == "pobj")]
+    if verb is not None:
+        heads.append(verb)
+    for head in heads:
+        for child in head.children:
+            if child.dep_ in ("advcl", "relcl", "acl", "xcomp") and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in child.children
+            ):
+                yield child
+
+
+def _places(tok: Token) -> list[Token]:
+    """Countries and regions named under ``tok`` ("in Uganda", "help Ukraine"), in order.
+
+    Phrases naming another giver or a part ("from X", "with $50 million for Egypt")
+    are not searched.
+    """
+    found: list[Token] = []
+    stack = [tok]
+    while stack:
+        cur = stack.pop()
+        if cur.ent_type_ in ("GPE", "LOC") and cur.pos_ == "PROPN":
+            found.append(cur)
+        stack.extend(
+            c
+            for c in cur.children
+            if not (c.dep_ == "prep" and c.lower_ in GIVER_PREPS)
+            and not (c.like_num and c.i != tok.i)
+        )
+    return sorted(found, key=lambda t: t.i)
+
+
+def _np_end(tok: Token, coordinated: bool = False) -> int:
     """End (exclusive token index) of a noun phrase: its head plus "of" phrases and names."""
     end = tok.i + 1
     for child in tok.rights:
-        if child.dep_ in ("compound", "amod", "nummod", "flat") or (
-            child.dep_ == "prep" and child.lower_ == "of"
-        ):
-            end = max(end, child.right_edge.i + 1)
-        elif child.dep_ in ("cc", "conj") and child.pos_ in ("PROPN", "CCONJ"):
+        modifier = child.dep_ in ("compound", "amod", "nummod", "flat")
+        of_phrase = child.dep_ == "prep" and child.lower_ == "of"
+        coordinate = child.dep_ in ("cc", "conj") and (
+            coordinated or child.pos_ in ("PROPN", "CCONJ")
+        )
+        if modifier or of_phrase or coordinate:
             end = max(end, child.right_edge.i + 1)
         else:
             break
     return end
+
+
+#: Words that join the parts of one proper name ("Bureau of Population, Refugees, and Migration").
+NAME_JOINERS = frozenset({"of", "for", "and", "&", "’s", "'s", ",", "-"})
+
+
+SINGLE_NAME_JOINERS = frozenset({"of", "for", "’s", "'s", "-"})
+
+
+def _name_run(tok: Token, joiners: frozenset[str] = NAME_JOINERS) -> Span:
+    """The proper name around ``tok``: proper nouns and the joiners between them."""
+    doc = tok.doc
+
+    def extend(i: int, step: int) -> int:
+        edge = i
+        j = i + step
+        while 0 <= j < len(doc):
+            if doc[j].pos_ == "PROPN" and doc[j].tag_ != "$":
+                edge = j
+            elif doc[j].lower_ not in joiners:
+                break
+            j += step
+        return edge
+
+    return doc[extend(tok.i, -1) : extend(tok.i, 1) + 1]
+
+
+def _possessive_after(tok: Token) -> bool:
+    nxt = tok.i + 1
+    return nxt < len(tok.doc) and tok.doc[nxt].lower_ in ("’", "'", "'s", "’s")
 
 
 def _names_beneficiary(tok: Token) -> bool:
@@ -698,14 +1073,29 @@ def _clause(sent: Span, np: Token, verb: Token | None, span: Span) -> tuple[int,
     first = min(np.left_edge.i, span.start)
     last = max(span.end, _clause_end(np))
     if verb is not None and sent.start <= verb.i < sent.end:
-        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
-        first = min(first, verb.i, subject.left_edge.i if subject is not None else verb.i)
+        subject = _subject_token(verb)
+        first = min(first, verb.i)
+        if subject is not None and _same_paragraph(subject, verb):
+            first = min(first, subject.left_edge.i)
         if verb.i > np.i:
             last = max(last, verb.i + 1)
     first, last = max(first, sent.start), min(last, sent.end)
     while last - 1 > first and doc[last - 1].is_punct:
         last -= 1
     return doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text)
+
+
+def _subject_token(verb: Token) -> Token | None:
+    """The subject of ``verb``, or of the verbs it is the infinitive or conjunct of."""
+    tok = verb
+    for _ in range(4):
+        subject = next((c for c in tok.children if c.dep_ in SUBJECTS), None)
+        if subject is not None:
+            return subject
+        if tok.dep_ not in ("xcomp", "conj") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
 
 
 def _clause_end(np: Token) -> int:
@@ -719,46 +1109,66 @@ def _clause_end(np: Token) -> int:
 
 def _item_of(np: Token) -> str | None:
     for prep in np.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("in", "of"):
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "for"):
             for obj in prep.children:
                 if obj.dep_ == "pobj" and obj.lemma_.lower() in ITEMS:
                     return np.doc[obj.left_edge.i : obj.i + 1].text
     return None
 
 
+def _item_word(tok: Token, words: frozenset[str]) -> bool:
+    """True when the noun is one of ``words`` (singular), even if the lemmatiser slips."""
+    return bool({tok.lemma_.lower(), tok.lower_, tok.lower_.removesuffix("s")} & words)
+
+
+def _specific_item(tok: Token) -> bool:
+    """An item concrete enough to pledge without a count ("air defence systems", "howitzers")."""
+    if _item_word(tok, SPECIFIC_ITEMS):
+        return True
+    return any(t.lower_ in ITEM_MODIFIERS for t in tok.lefts if t.dep_ in ("compound", "amod"))
+
+
 def _count_and_item(tok: Token) -> tuple[Decimal | None, str]:
     """The count and the item of an in-kind pledge ("three patrol boats" → 3, "patrol boats")."""
+    left = [t for t in tok.subtree if t.i < tok.i and t.dep_ not in ("det", "poss", "case")]
     count: Decimal | None = None
-    words = [t for t in tok.lefts if t.dep_ not in ("det", "poss", "punct")]
-    nums = [t for t in words if t.dep_ == "nummod" or t.like_num]
-    if nums:
-        num = nums[0]
-        digits = [t for t in num.subtree if t.like_num]
-        value = Decimal(1)
+    start = min((t.i for t in left if not t.is_punct), default=tok.i)
+    nummods = [t for t in left if t.dep_ == "nummod"]
+    if nummods:
+        digits = [t for t in nummods[0].subtree if t.like_num]
+        count = Decimal(1)
         for t in digits:
-            if t.lower_ in SCALES:
-                value *= SCALES[t.lower_]
-            elif t.lower_ in NUMBER_WORDS:
-                value *= NUMBER_WORDS[t.lower_]
-            else:
-                try:
-                    value *= Decimal(t.text.replace(",", ""))
-                except ArithmeticError:
-                    return None, tok.text
-        count = value
-    rest = [t for t in words if t not in nums and not any(t in n.subtree for n in nums)]
-    start = min([t.i for t in rest], default=tok.i)
-    return count, tok.doc[start : tok.i + 1].text
+            factor = SCALES.get(t.lower_) or NUMBER_WORDS.get(t.lower_)
+            try:
+                count *= Decimal(factor) if factor else Decimal(t.text.replace(",", ""))
+            except ArithmeticError:
+                return None, tok.text
+        start = max(t.i for t in nummods[0].subtree) + 1
+    conj = [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
+    end = max([c.right_edge.i for c in conj], default=tok.i) + 1  # "howitzers and ammunition"
+    return count, tok.doc[start:end].text
+
+
+def _tidy(name: str) -> str:
+    """A name without a trailing parenthetical ("Agency (USAID)" → "Agency")."""
+    return re.sub(r"\s*\([^)]*\)?$", "", name).strip()
+
+
+def _cue_text(verb: Token | None, kind: str | None, cue_noun: Token | None) -> str | None:
+    """The word that states the commitment: the cue verb, else the cue noun ("pledge")."""
+    if verb is not None and (kind in ("commit", "give", "include") or cue_noun is None):
+        return str(verb.text)
+    return str(cue_noun.text) if cue_noun is not None else None
 
 
 def _ends_before(period: str, published: date | None) -> bool:
-    """True when an interval ends before the publication date (a past allocation)."""
+    """True when an interval ended before the publication year (an earlier year's allocation)."""
     if published is None or "/" not in period:
         return False
     end = period.split("/")[1]
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", end):
         return False
-    return date.fromisoformat(end) < published
+    return date.fromisoformat(end).year < published.year
 
 
 def extract_pledges(doc: Doc, document: Document, actors: ActorIndex) -> list[Pledge]:

@@ -26,6 +26,7 @@ PAIRS: dict[str, str] = {
 #: opening marks that may open a quote nested inside another kind of quote
 INNER_OPENERS = frozenset("‘")
 _PARAGRAPH = re.compile(r"[^\n]+")
+_MARK = re.compile("[" + re.escape("".join(set("".join(PAIRS) + "".join(PAIRS.values())))) + "]")
 _OPEN_BEFORE = frozenset(" \t\n([{—–-/:;,")
 
 
@@ -112,6 +113,10 @@ def find_quotes(text: str) -> list[Quote]:
         para_start, para_end = paragraphs[p]
         i = para_start
         while i < para_end:
+            m = _MARK.search(text, i, para_end)
+            if m is None:
+                break
+            i = m.start()
             if not _is_opener(text, i, para_start):
                 i += 1
                 continue
@@ -134,6 +139,10 @@ def _read_quote(
     i = part_start
     while True:
         while i < para_end:
+            m = _MARK.search(text, i, para_end)
+            if m is None:
+                break
+            i = m.start()
             ch = text[i]
             if _is_closer(text, i, opener, para_end):
                 parts.append(_trim(text, part_start, i))

@@ -42,11 +42,58 @@ from spacy.tokens import Doc, Span, Token
 from kg.records import Document, Role
 
 ORG_WORDS = frozenset(
-    "Forces Force Council Commission Department Ministry Office Agency Party Union Community "
-    "Organization Organisation Bank Fund Service House Government Parliament Assembly Court "
-    "Committee Bureau Administration Center Centre Institute Forum Group Alliance Coalition "
-    "Movement Army Navy Police Secretariat Board Authority Cabinet Senate Congress Mission "
-    "Delegation Federation League Association Corps Guard Program Programme".split()
+    [
+        "Forces",
+        "Force",
+        "Council",
+        "Commission",
+        "Department",
+        "Ministry",
+        "Office",
+        "Agency",
+        "Party",
+        "Union",
+        "Community",
+        "Organization",
+        "Organisation",
+        "Bank",
+        "Fund",
+        "Service",
+        "House",
+        "Government",
+        "Parliament",
+        "Assembly",
+        "Court",
+        "Committee",
+        "Bureau",
+        "Administration",
+        "Center",
+        "Centre",
+        "Institute",
+        "Forum",
+        "Group",
+        "Alliance",
+        "Coalition",
+        "Movement",
+        "Army",
+        "Navy",
+        "Police",
+        "Secretariat",
+        "Board",
+        "Authority",
+        "Cabinet",
+        "Senate",
+        "Congress",
+        "Mission",
+        "Delegation",
+        "Federation",
+        "League",
+        "Association",
+        "Corps",
+        "Guard",
+        "Program",
+        "Programme",
+    ]
 )
 CONNECTORS = frozenset({"of", "for", "to", "and", "the", "on", "&", ",", "at", "in"})
 QUALIFIER_STARTS = frozenset({"of", "for", "to"})
@@ -337,8 +384,13 @@ def _qualifier_end(doc: Doc, j: int, limit: int) -> int:
                 nxt += 1
             if nxt >= limit or doc[nxt].text not in lex["portfolio_words"]:
                 break
-            if _core_at(doc, nxt, limit, False) is not None:
-                break
+            ahead = nxt
+            while ahead < min(nxt + 4, limit) and _is_cap(doc[ahead]):
+                if _core_at(doc, ahead, limit, False) is not None:
+                    break
+                ahead += 1
+            if ahead < limit and _is_cap(doc[ahead]) and _core_at(doc, ahead, limit, False):
+                break  # ", and European Commission Director-General …" starts a new title
             prev_connector = True
             k = nxt
             continue
@@ -348,7 +400,7 @@ def _qualifier_end(doc: Doc, j: int, limit: int) -> int:
             continue
         if not _is_cap(tok):
             break
-        # a head right after a capitalised word starts a second title ("… of Delegation Chairperson")
+        # a head right after a capitalised word starts a second title ("of Delegation Chairperson")
         if not prev_connector and tok.text in lex["head_set"]:
             break
         prev_connector = False
@@ -448,8 +500,11 @@ def _valid_name(doc: Doc, s: int, e: int, single: bool = False) -> bool:
     if resolve_organisation(span.text) is not None:
         return False
     in_person = any(ent.label_ == "PERSON" and ent.start < e and s < ent.end for ent in doc.ents)
-    if any(ent.label_ in ("GPE", "LOC", "NORP") and ent.start <= s and e <= ent.end for ent in doc.ents):
-        return False
+    after_preposition = s > 0 and doc[s - 1].lower_ in ("of", "to", "in", "for")
+    if after_preposition and any(
+        ent.label_ in ("GPE", "LOC", "NORP") and (ent.start, ent.end) == (s, e) for ent in doc.ents
+    ):
+        return False  # "Abu Dhabi" after "Crown Prince of"
     if len(words) == 1 and not in_person and not (single and words[0].pos_ == "PROPN"):
         return False
     return in_person or all(t.pos_ == "PROPN" or t.text.endswith(".") for t in words)
@@ -463,7 +518,7 @@ def _with_suffix(doc: Doc, e: int) -> int:
 
 
 def _trailing_org(doc: Doc, e: int, limit: int, acronyms: dict[str, str]) -> tuple[str, str] | None:
-    """An organisation named right after a name: "… Herzog of Israel", "… Widodo, Republic of Indonesia"."""
+    """An organisation right after a name: "Herzog of Israel", "Widodo, Republic of Indonesia"."""
     if e < limit and doc[e].text == "of":
         k = _qualifier_end(doc, e, limit)
         if k > e + 1:
@@ -503,6 +558,15 @@ def _is_subject(doc: Doc, s: int, e: int) -> bool:
                 break
             node = node.head
     return False
+
+
+def _after_organisation(doc: Doc, i: int, lo: int) -> bool:
+    """Whether token ``i`` follows an organisation or country ("Japanese ambassador", "the
+    EU's top diplomat"): only then do lower-case titles count."""
+    k = i - 1
+    if k >= lo and doc[k].text in ("’s", "'s"):
+        k -= 1
+    return k >= lo and resolve_organisation(doc[k].text) is not None
 
 
 @dataclass(frozen=True)
@@ -573,7 +637,7 @@ class _Reader:
             i = sent.start
             while i < sent.end:
                 tok = doc[i]
-                lower_ok = i > sent.start and resolve_country(doc[i - 1].text) is not None
+                lower_ok = _after_organisation(doc, i, sent.start)
                 if i in self.used or _core_at(doc, i, sent.end, lower_ok) is None:
                     i += 1
                     continue
@@ -616,7 +680,7 @@ class _Reader:
             if k < limit and doc[k].text == ",":  # "the Crown Prince of Abu Dhabi, Sheikh …"
                 s = _skip_honorifics(doc, k + 1, limit)
                 e = _name_run(doc, s, limit)
-                qualifier_org = self.qualifier_org(last)
+                qualifier_org = self.qualifier_org(last) or self.appositive_org(last)
                 if (
                     qualifier_org
                     and _valid_name(doc, s, e)
@@ -688,8 +752,27 @@ class _Reader:
             k += 1
         return k
 
-    def qualifier_org(self, title: _Title) -> tuple[str, str] | None:
-        """The organisation a title's qualifier names ("… of the European Commission")."""
+    def appositive_org(self, title: _Title) -> tuple[str, str, int] | None:
+        """The body in "the Crown Prince of Abu Dhabi, Sheikh …": any capitalised name after
+        "of" when the title is introduced by "the" and followed by a comma and a name."""
+        doc = self.doc
+        if title.start == 0 or doc[title.start - 1].lower_ != "the":
+            return None
+        if title.end >= len(doc) or doc[title.end].text != ",":
+            return None
+        of = next((t.i for t in doc[title.core_end : title.end] if t.text == "of"), None)
+        if of is None or of + 1 >= title.end:
+            return None
+        words = doc[of + 1 : title.end]
+        if not all(t.text[:1].isupper() or t.text in ("of", "the") for t in words):
+            return None
+        return _strip(words.text), "organisation", of
+
+    def qualifier_org(self, title: _Title) -> tuple[str, str, int] | None:
+        """The organisation a title's qualifier names ("… of the European Commission").
+
+        Returns its name, kind and the index of the "of" that introduces it.
+        """
         doc = self.doc
         for tok in doc[title.core_end : title.end]:
             if tok.text != "of" or tok.i + 1 >= title.end:
@@ -697,15 +780,15 @@ class _Reader:
             span = doc[tok.i + 1 : title.end]
             found = resolve_organisation(span.text, self.acronyms)
             if found:
-                return found
+                return found[0], found[1], tok.i
             for ent in doc.ents:
                 if ent.label_ == "GPE" and _strip(ent.text) == _strip(span.text):
-                    return _strip(span.text), "country"
+                    return _strip(span.text), "country", tok.i
         return None
 
 
-def _person_names(doc: Doc, spans: Iterable[tuple[int, int]]) -> dict[str, str]:
-    """Surname → the unique fullest name the document gives for it."""
+def _person_names(doc: Doc, spans: Iterable[tuple[int, int]]) -> list[str]:
+    """The full (two words or more) person names the document gives."""
     lex = lexicon()
     names: set[str] = set()
     for s, e in spans:
@@ -715,21 +798,43 @@ def _person_names(doc: Doc, spans: Iterable[tuple[int, int]]) -> dict[str, str]:
             words = [t.text for t in ent if t.text not in lex["honorific_set"]]
             if len(words) >= 2 and not any(w in lex["not_name_set"] for w in words):
                 names.add(" ".join(words))
-    by_surname: dict[str, set[str]] = {}
-    for name in names:
-        words = [w for w in name.replace(",", " ").split() if w not in ("Jr.", "Jr", "Sr.")]
-        if len(words) >= 2:
-            by_surname.setdefault(words[-1], set()).add(name)
-    out = {}
-    for surname, fulls in by_surname.items():
-        longest = max(fulls, key=len)
-        if all(_compatible(f, longest) for f in fulls):
-            out[surname] = longest
-    return out
+    return sorted(n for n in names if len(_name_words(n)) >= 2)
 
 
-def _compatible(a: str, b: str) -> bool:
-    return a.split()[0][:1] == b.split()[0][:1]
+def _name_words(name: str) -> list[str]:
+    return [w for w in name.replace(",", " ").split() if w not in ("Jr.", "Jr", "Sr.")]
+
+
+def expand_name(name: str, full_names: Iterable[str]) -> str:
+    """The one fuller name in ``full_names`` that ``name`` abbreviates, else ``name``.
+
+    A surname matches the last word; a single word also matches any word of exactly
+    one full name ("Lula" → "Luiz Inácio Lula da Silva", "Mori" → "Mori Takeo").
+
+    >>> expand_name("Blinken", ["Antony J. Blinken", "Wendy Sherman"])
+    'Antony J. Blinken'
+    >>> expand_name("Mori", ["Mori Takeo"])
+    'Mori Takeo'
+    >>> expand_name("Moussa Faki", ["Moussa Faki Mahamat"])
+    'Moussa Faki Mahamat'
+    """
+    words = _name_words(name)
+    if not words:
+        return name
+    fulls = [f for f in full_names if len(f) > len(name)]
+    by_last = {f for f in fulls if _name_words(f)[-1] == words[-1]}
+    if len(words) >= 2:
+        by_last = {f for f in by_last if _name_words(f)[0][:1] == words[0][:1]}
+    if len(words) == 1 and not by_last:
+        by_last = {f for f in fulls if words[0] in _name_words(f)}
+    if len(words) >= 2 and not by_last:  # "Moussa Faki" → "Moussa Faki Mahamat"
+        by_last = {f for f in fulls if _name_words(f)[: len(words)] == words}
+    if not by_last:
+        return name
+    longest = max(by_last, key=len)
+    if all(set(_name_words(n)) <= set(_name_words(longest)) for n in by_last):
+        return longest
+    return name
 
 
 def _person_text(doc: Doc, s: int, e: int) -> str:
@@ -744,6 +849,7 @@ class _Context:
         doc = reader.doc
         self.reader = reader
         self.home = home_country(doc, reader.document)
+        self.home_from_source = source_body(reader.document) is not None
         self.agency = source_body(reader.document)
         qualifiers = [(t.core_end, t.end) for f in found for t in f.titles]
         self.countries = [
@@ -753,6 +859,16 @@ class _Context:
         self.foreign_heads = frozenset(lex["foreign_titles"].get(self.home or "", []))
         self.delegation_nouns = frozenset(lex["delegation_nouns"])
         foreign = Counter(c for _, c in self.countries if c != self.home)
+        self.body_titles = frozenset(lex["organisation_titles"]["titles"])
+        known = {a.lower() for a in [*lex["organisations"], *reader.acronyms]}
+        self.bodies = [
+            (int(ent.start), hit[0])
+            for ent in doc.ents
+            if ent.label_ == "ORG"
+            and (hit := resolve_organisation(ent.text, reader.acronyms)) is not None
+            and hit[1] == "organisation"
+            and _strip(ent.text).lower() in known
+        ]
         self.main_foreign = foreign.most_common(1)[0][0] if foreign else None
 
     def explicit(self, title: _Title, found: _Found) -> tuple[str, str, str] | None:
@@ -761,10 +877,10 @@ class _Context:
         role = title.role_text(doc)
         if title.organisation:
             return role, title.organisation[0], title.organisation[1]
-        qualifier_org = self.reader.qualifier_org(title)
+        qualifier_org = self.reader.qualifier_org(title) or self.reader.appositive_org(title)
         if qualifier_org:
-            first_of = next(t.i for t in doc[title.core_end : title.end] if t.text == "of")
-            return _clean_role(doc[title.start : first_of].text) or role, *qualifier_org
+            name, kind, of_index = qualifier_org
+            return _clean_role(doc[title.start : of_index].text) or role, name, kind
         if found.trailing:
             return role, found.trailing[0], found.trailing[1]
         return None
@@ -778,19 +894,25 @@ class _Context:
             return role, self.agency, "organisation"
         s, e = found.person_span
         sent_start = doc[s].sent.start
+        if core.text in self.body_titles and self.bodies:
+            # "Secretary General Mark Rutte" in an article about NATO
+            near = [b for i, b in self.bodies if sent_start <= i < title.start]
+            body = near[-1] if near else Counter(b for _, b in self.bodies).most_common(1)[0][0]
+            return role, body, "organisation"
         nearby = [(i, c) for i, c in self.countries if sent_start <= i < title.start]
         foreign_title = core[-1].text in self.foreign_heads
         if nearby:
-            i, country = nearby[-1]
-            head = doc[i].head
-            delegation = head.lemma_.lower() in self.delegation_nouns
-            if foreign_title and country != self.home or delegation and not _is_subject(doc, s, e):
+            # "The Mexican delegation consisted of …": the country of the delegation listed
+            delegations = [
+                c for i, c in nearby if doc[i].head.lemma_.lower() in self.delegation_nouns
+            ]
+            if delegations and not _is_subject(doc, s, e):
+                return role, delegations[-1], "country"
+            country = nearby[-1][1]
+            if foreign_title and country != self.home or not self.home_from_source:
                 return role, country, "country"
-        if foreign_title:
-            earlier = [c for i, c in self.countries if i < title.start and c != self.home]
-            country = earlier[-1] if earlier else self.main_foreign
-            if country:
-                return role, country, "country"
+        if foreign_title and self.main_foreign:
+            return role, self.main_foreign, "country"
         if self.home:
             return role, self.home, "country"
         return None
@@ -818,17 +940,24 @@ def extract_roles(doc: Doc, document: Document) -> list[Role]:
     known: dict[tuple[str, str], tuple[str, str]] = {}
     for f in found:
         s, e = f.person_span
-        person = _person_text(doc, s, e)
-        words = [w for w in person.replace(",", " ").split() if w not in ("Jr.", "Jr", "Sr.")]
-        if words and words[-1] in full and len(full[words[-1]]) > len(person):
-            person = full[words[-1]]
+        person = expand_name(_person_text(doc, s, e), full)
         for title in f.titles:
             got = context.explicit(title, f)
             if got:
                 known.setdefault((person, doc[title.core_end - 1].text), (got[1], got[2]))
             resolved.append((person, title, f, got))
     roles: dict[tuple[str, str], Role] = {}
+    previous: _Title | None = None
     for person, title, f, got in resolved:
+        if (
+            got is None
+            and previous is not None
+            and previous.organisation
+            and (previous.end == title.start and title in f.titles)
+        ):
+            # "AUC Head of Delegation Chairperson X": back-to-back titles share their body
+            got = (title.role_text(doc), *previous.organisation)
+        previous = title
         if got is None:
             same = known.get((person, doc[title.core_end - 1].text))
             got = (title.role_text(doc), *same) if same else context.fallback(title, f)

@@ -13,14 +13,15 @@ sayers ("officials", "experts") and first-person sayers resolve to None.
 from __future__ import annotations
 
 import json
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.facts.actors import ActorIndex, ActorRef, clean_name
+from kg.facts.actors import HONORIFICS, ActorIndex, ActorRef, clean_name
+from kg.facts.roles import resolve_country
 
 LEXICON: dict[str, Any] = json.loads(Path(__file__).with_name("cues.json").read_text("utf-8"))
 FIRST_PERSON = frozenset(LEXICON["first_person"])
@@ -34,7 +35,13 @@ GROUP_COUNTS: dict[str, int] = LEXICON["group_counts"]
 ORG_NOUNS = frozenset(LEXICON["organisation_nouns"])
 TITLES = frozenset(LEXICON["titles"])
 #: group nouns that stand for persons or for countries, whichever the document names first
+BARE_GROUPS = frozenset(LEXICON["bare_groups"])
+GROUP_NOUNS = GROUP_PERSONS | GROUP_COUNTRIES | BARE_GROUPS | {"officials"}
+#: how many countries an uncounted group ("the leaders") stands for at most
+MAX_GROUP = 8
 AMBIGUOUS_GROUPS = frozenset({"sides", "parties"})
+PUBLISHER_HOME: dict[str, str] = LEXICON["publisher_home"]
+TITLE_WORDS = frozenset(w for t in TITLES for w in t.split()) | frozenset(HONORIFICS)
 RELATIVE = frozenset({"who", "which", "that"})
 #: how far back (characters) a pronoun looks for an antecedent before falling back
 PRONOUN_WINDOW = 1200
@@ -66,14 +73,23 @@ class _Antecedent:
 class SpeakerResolver:
     """Resolve cue subjects in one document, remembering earlier speakers for pronouns."""
 
-    def __init__(self, doc: Doc, actors: ActorIndex, excluded: list[tuple[int, int]]) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        actors: ActorIndex,
+        excluded: list[tuple[int, int]],
+        source: str | None = None,
+    ) -> None:
         """Index the document's entity mentions.
 
         Args:
             doc: the parsed document.
             actors: the document's actor index.
             excluded: character ranges (quotes, headline) whose mentions are no antecedents.
+            source: the publisher, whose own government leads a group of countries.
         """
+        low_source = (source or "").lower()
+        self._home = next((v for k, v in PUBLISHER_HOME.items() if k in low_source), None)
         self.doc = doc
         self.actors = actors
         self._ent_at: list[Span | None] = [None] * len(doc)
@@ -81,8 +97,12 @@ class SpeakerResolver:
         self._persons_in_order: list[str] = []
         self._groups_in_order: list[str] = []
         self._kind_of: dict[str, str] = {}
-        self._first_person_at = len(doc.text) + 1
-        self._first_group_at = len(doc.text) + 1
+        self._contents: list[tuple[int, int]] = []
+        self._first_at: dict[str, int] = {}
+        self._states: list[str] = []
+        self.text = actors.document.text
+        self._first_person_at = len(self.text) + 1
+        self._first_group_at = len(self.text) + 1
         self.last: Speaker | None = None
         self._last_at = -1
         ex = sorted(excluded)
@@ -96,6 +116,9 @@ class SpeakerResolver:
             if ref.name not in order and not _within(ex, ent.start_char):
                 order.append(ref.name)
                 self._kind_of[ref.name] = ref.kind
+                self._first_at[ref.name] = ent.start_char
+                if ent.label_ == "GPE":
+                    self._states.append(ref.name)
                 if ref.kind == "person":
                     self._first_person_at = min(self._first_person_at, ent.start_char)
                 else:
@@ -107,13 +130,25 @@ class SpeakerResolver:
             names = tuple(r.name for r in (self._ref_of(t) for t in group) if r is not None)
             self._antecedents.append(_Antecedent(ent.start_char, ref, subject, names))
         self._starts = [a.start for a in self._antecedents]
-        self._country_groups = self._groups_of_countries(doc)
+        self._country_groups: set[str] | None = None
+
+    @staticmethod
+    def _lower_words(doc: Doc) -> list[str]:
+        """Lower-cased token texts, read in one pass over the C array."""
+        from spacy.attrs import LOWER
+
+        strings = doc.vocab.strings
+        return [strings[int(h)] for h in doc.to_array([LOWER])]
 
     def _groups_of_countries(self, doc: Doc) -> set[str]:
         """Group nouns the document defines by countries ("the leaders of the GCC states")."""
         out: set[str] = set()
-        for tok in doc:
-            if tok.lower_ not in GROUP_PERSONS or tok.tag_ not in ("NNS", "NNPS"):
+        lowers = GROUP_PERSONS
+        for i, word in enumerate(self._lower_words(doc)):
+            if word not in lowers:
+                continue
+            tok = doc[i]
+            if tok.tag_ not in ("NNS", "NNPS"):
                 continue
             for prep in tok.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -136,32 +171,29 @@ class SpeakerResolver:
             return self.resolve(subj.head.head)
         if low in PRONOUNS and subj.pos_ == "PRON":
             return self._pronoun(subj)
-        conj = [t for t in _conjoined(subj) if t is not subj]
+        conj = [t for t in _conjoined(subj) if t.i != subj.i]
         main = self._single(subj)
         if main is None:
             return None
         co = [r.name for r in (self._single(t) for t in conj) if r is not None]
         co = [c for c in dict.fromkeys(co + list(main.co_speakers)) if c != main.name]
-
+        persons = self._persons_in_order
+        if co and main.kind == "person" and all(c in persons for c in co):
+            # joint act of named people: the one the document names first speaks (SCHEMA S1)
+            ordered = sorted(
+                [main.name, *co], key=lambda n: persons.index(n) if n in persons else 0
+            )
+            main = Speaker(ordered[0], "person", main.span)
+            co = ordered[1:]
         end = max(main.span[1], *(t.idx + len(t) for t in conj)) if conj else main.span[1]
         return Speaker(main.name, main.kind, (main.span[0], end), False, tuple(co))
 
-    def resolve_name(self, span: Span) -> Speaker | None:
-        """The speaker named by a span ("President Biden" after a quote), or None."""
-        for tok in span:
-            ent = self._ent_at[tok.i]
-            if ent is not None and ent.label_ == "PERSON":
-                ref = self._ref_of(tok)
-                if ref is not None:
-                    return Speaker(ref.name, ref.kind, (ent.start_char, ent.end_char))
-        return None
-
-    def remember(self, speaker: Speaker, at: int) -> None:
-        """Note the last speaker (pronouns and floating quotes fall back on it)."""
+    def remember(self, speaker: Speaker, at: int, content: tuple[int, int] | None = None) -> None:
+        """Note the last speaker and what it said (pronouns and floating quotes use both)."""
         self.last = speaker
         self._last_at = at
-        if speaker.kind == "person" and not speaker.is_pronoun:
-            return
+        if content is not None:
+            insort(self._contents, content)
 
     def last_speaker(self, at: int, window: int = 3000) -> Speaker | None:
         """The last speaker if it spoke within ``window`` characters before ``at``."""
@@ -186,7 +218,10 @@ class SpeakerResolver:
         ent = self._ent_at[tok.i]
         if ent is not None:
             start, end = min(start, ent.start), max(end, ent.end)
-        while start < end and self.doc[start].dep_ in ("det", "punct", "cc"):
+        while start < end and (
+            self.doc[start].dep_ in ("det", "punct", "cc")
+            or "\n" in self.text[self.doc[start].idx : tok.idx]
+        ):
             start += 1
         span = self.doc[start:end]
         return span.start_char, span.end_char
@@ -194,31 +229,52 @@ class SpeakerResolver:
     def _single(self, tok: Token) -> Speaker | None:
         """One sayer (not conjoined): entity, title, group or organisation noun."""
         span = self._np_span(tok)
+        person = self._person_in_np(tok)
+        if person is not None:
+            return Speaker(person, "person", span)
         ref = self._ref_of(tok)
         if ref is not None:
             return Speaker(ref.name, ref.kind, span)
         low = tok.lower_
-        for child in tok.children:
+        named = tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and low not in TITLES)
+        for child in () if named else tok.children:
             # "U.S. Ambassador Linda Thomas-Greenfield", "the spokesperson, Ned Price,"
             if child.dep_ in ("appos", "compound") and child.ent_type_ == "PERSON":
                 ref = self._ref_of(child)
                 if ref is not None:
                     return Speaker(ref.name, ref.kind, span)
-        words = clean_name(self.doc.text[span[0] : span[1]]).lower()
+        words = clean_name(self.text[span[0] : span[1]]).lower()
         group = self._group(tok, words)
         if group is not None:
             return Speaker(
                 group[0].name, group[0].kind, span, False, tuple(r.name for r in group[1:])
             )
+        if low in TITLES:
+            # "Secretary General of the Andean Community Wagner": the name closes the phrase
+            last = tok.right_edge
+            if last.i > tok.i and last.pos_ == "PROPN" and last.ent_type_ in ("", "PERSON"):
+                name = self.actors.full_name(last.text)
+                if name in self.actors.persons:
+                    return Speaker(name, "person", span)
         if tok.pos_ in ("NOUN", "PROPN") and (words in TITLES or low in TITLES or tok.is_title):
             holder = self.actors.holder_of(words) or (
                 self.actors.holder_of(low) if low in TITLES else None
             )
             if holder is not None:
                 return Speaker(holder, "person", span)
+        spoken_for = self._spoken_for(tok)
+        if spoken_for is not None:
+            return Speaker(spoken_for.name, spoken_for.kind, span)
         modifier = self._entity_modifier(tok)
+        plural = tok.tag_ in ("NNS", "NNPS")
+        if modifier is not None and plural and low in GROUP_NOUNS:
+            # "MEF leaders", "NATO Allies", "U.S. officials": the group as the text names it
+            return Speaker(clean_name(self.text[span[0] : span[1]]), "organisation", span)
         if modifier is not None and low not in TITLES:
             return Speaker(modifier.name, modifier.kind, span)
+        if plural and low in BARE_GROUPS and not any(c.dep_ == "det" for c in tok.lefts):
+            # "Leaders will affirm …", "Participants underscored …" in a summit's own record
+            return Speaker(clean_name(self.text[span[0] : span[1]]), "organisation", span)
         if low in VAGUE or tok.pos_ == "PRON":
             return None
         if tok.lemma_.lower() in ORG_NOUNS:
@@ -226,18 +282,66 @@ class SpeakerResolver:
             if org is not None:
                 return Speaker(org.name, org.kind, span)
         if tok.pos_ == "PROPN" and tok.is_title:
-            name = clean_name(self.doc.text[span[0] : span[1]])
+            name = clean_name(self.text[span[0] : span[1]])
             full = self.actors.full_name(name)
             kind = "person" if full in self.actors.persons else "organisation"
             return Speaker(full, kind, span)
         return None
 
+    def _spoken_for(self, tok: Token) -> ActorRef | None:
+        """The body behind "a spokesperson for the State Department" (no holder named)."""
+        if tok.lower_ not in TITLES:
+            return None
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "at"):
+                for pobj in prep.children:
+                    ref = self._ref_of(pobj) if pobj.dep_ == "pobj" else None
+                    if ref is not None and ref.kind != "person":
+                        return ref
+        return None
+
+    def _person_in_np(self, tok: Token) -> str | None:
+        """A person's name written as proper nouns ending at ``tok``, when the tagger split it.
+
+        "Ursula von der Leyen" tagged PERSON + GPE still names one person.
+        """
+        if tok.pos_ != "PROPN":
+            return None
+        words = [tok]
+        i = tok.i - 1
+        while (
+            i >= 0
+            and (self.doc[i].pos_ == "PROPN" or self.doc[i].ent_type_ == "PERSON")
+            and self.doc[i].dep_ in ("compound", "flat")
+        ):
+            words.insert(0, self.doc[i])
+            i -= 1
+        while words and (
+            words[0].lower_ in TITLE_WORDS or words[0].ent_type_ in ("ORG", "GPE", "NORP")
+        ):
+            words.pop(0)
+        if len(words) < 2 or not any(w.ent_type_ == "PERSON" for w in words):
+            return None
+        ent = self._ent_at[tok.i]
+        if ent is not None and ent.label_ == "PERSON" and ent.start <= words[0].i:
+            return None  # the entity already covers the name
+        return self.actors.full_name(" ".join(w.text for w in words))
+
     def _entity_modifier(self, tok: Token) -> ActorRef | None:
         """An actor named inside the sayer's phrase ("the NATO allies", "U.S. officials")."""
+        low = tok.lower_
+        lemma = tok.lemma_.lower()
+        if not (low in GROUP_NOUNS or lemma in ORG_NOUNS or low in TITLES or lemma in TITLES):
+            return None  # "Russia’s veto", "the crisis" are no sayers
         for child in tok.lefts:
             if child.dep_ in ("compound", "amod", "nmod", "poss"):
                 ref = self._ref_of(child)
                 if ref is not None and ref.kind != "person":
+                    ent = self._ent_at[child.i]
+                    if ent is not None and ent.label_ == "NORP":
+                        # "the Polish foreign ministry" speaks for Poland
+                        country = resolve_country(ent.text)
+                        return ActorRef(country, "country") if country else ref
                     return ref
         return None
 
@@ -270,6 +374,8 @@ class SpeakerResolver:
         if not determined:
             return None
         persons = self._persons_in_order
+        if self._country_groups is None:
+            self._country_groups = self._groups_of_countries(self.doc)
         if tok.lemma_.lower() in self._country_groups:
             persons_first = False
         elif low in AMBIGUOUS_GROUPS:
@@ -278,13 +384,13 @@ class SpeakerResolver:
             persons_first = low in GROUP_PERSONS and len(persons) >= max(2, count)
         if persons_first:
             return [ActorRef(n, "person") for n in persons[: count or 2]]
-        groups = sorted(
-            self._groups_in_order,
-            key=lambda n: (-self.actors.mention_count(n), self._groups_in_order.index(n)),
-        )
+        # the publisher's own government first ("the two sides" in a State Department release)
+        home = self._home
+        named_before = [g for g in self._states if self._first_at[g] < tok.idx] or self._states
+        groups = [g for g in named_before if g == home] + [g for g in named_before if g != home]
         if not groups:
             return None
-        chosen = groups[: count or len(groups)]
+        chosen = groups[: count or MAX_GROUP]
         return [ActorRef(n, self._kind_of.get(n, "country")) for n in chosen]
 
     def _pronoun(self, tok: Token) -> Speaker | None:
@@ -328,40 +434,44 @@ class SpeakerResolver:
         return None
 
     def _antecedent(self, at: int, fits: Any, subjects_only: bool = False) -> _Antecedent | None:
-        """Nearest fitting mention before ``at``: a subject in the window first, else any."""
-        i = bisect_left(self._starts, at) - 1
-        if subjects_only:
-            while i >= 0 and at - self._antecedents[i].start <= PRONOUN_WINDOW:
-                a = self._antecedents[i]
-                if a.subject and fits(a):
-                    return a
-                i -= 1
-            return None
-        first: _Antecedent | None = None
+        """Nearest fitting mention before ``at``; the last speaker when it spoke more recently.
+
+        Mentions inside quotes and inside the content of earlier statements are skipped:
+        "he" in the narration refers to a sayer, not to someone the sayer talked about.
+        """
         last = self.last
+        last_ante: _Antecedent | None = None
+        if last is not None:
+            ref = ActorRef(last.name, last.kind)
+            last_ante = _Antecedent(self._last_at, ref, True, (last.name, *last.co_speakers))
+            if not fits(last_ante):
+                last_ante = None
+        i = bisect_left(self._starts, at) - 1
+        first: _Antecedent | None = None
         while i >= 0:
             a = self._antecedents[i]
             if at - a.start > PRONOUN_WINDOW:
                 break
-            if fits(a):
+            if last_ante is not None and a.start < self._last_at:
+                return first or last_ante
+            if fits(a) and not _within(self._contents, a.start):
                 if a.subject or (last is not None and a.ref.name == last.name):
                     return a
-                if first is None:
+                if first is None and not subjects_only:
                     first = a
             i -= 1
         if first is not None:
             return first
-        if last is not None:
-            ref = ActorRef(last.name, last.kind)
-            candidate = _Antecedent(self._last_at, ref, True, (last.name, *last.co_speakers))
-            if fits(candidate):
-                return candidate
+        if last_ante is not None and at - self._last_at <= PRONOUN_WINDOW:
+            return last_ante
+        if subjects_only:
+            return None
         while i >= 0:
             a = self._antecedents[i]
             if fits(a):
                 return a
             i -= 1
-        return None
+        return last_ante
 
 
 def _conjoined(tok: Token) -> list[Token]:

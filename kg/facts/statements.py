@@ -9,10 +9,13 @@ Two passes over one parsed document, then speaker resolution in text order:
    The sayer is the cue's subject, inherited through coordination ("said A and
    added B") and participles (", stressing that …").
 2. Direct quotes (:mod:`kg.facts.quotes`): a quotation that is a full utterance
-   is attributed to the cue in the words around it ("“…,” Rutte said, “…”"),
-   to a name right after it, or else, when it fills a paragraph, to the last
-   speaker (a floating quote). Partial quotes inside reported speech stay in the
-   reported statement (SCHEMA S6).
+   is attributed to the cue in the words around it, before or after it ("“…,”
+   Rutte said, “…”" gives two statements), to a name right after it or on a dash
+   line below it ("– President Biden"), or else, when it opens a sentence, to the
+   last speaker (a floating quote; the quotation mark is then the cue). Partial
+   quotes inside reported speech stay in the reported statement with their marks
+   (SCHEMA S6). Content never includes the cue, "that", the speaker or the
+   surrounding marks, and is always an exact slice of the text.
 
 Speakers are resolved by :class:`~kg.facts.speakers.SpeakerResolver`.
 """
@@ -24,6 +27,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from spacy.attrs import IDX, LEMMA
 from spacy.tokens import Doc, Token
 
 from kg.facts.actors import ActorIndex
@@ -45,11 +49,22 @@ ADJECTIVAL_CUES: dict[str, frozenset[str]] = {
     k: frozenset(v) for k, v in LEXICON["adjectival"].items()
 }
 QUOTE_CUES = frozenset(LEXICON["quote"])
+#: tags of verbs that carry their own subject ("has committed" counts through its auxiliary)
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "VBN", "VB"})
+#: verbs whose to-infinitive is an intention, not a communication ("decided to call for")
+BLOCKING_HEADS = frozenset(LEXICON["blocking_heads"])
+#: dependents of a cue after its object that still belong to a nominal message
+NOMINAL_TAIL = frozenset(
+    {"prep", "advcl", "xcomp", "npadvmod", "advmod", "dative", "acomp", "conj", "dobj", "appos"}
+)
 ALL_CUES = (
     CLAUSE_CUES | NOMINAL_CUES | INFINITIVE_CUES | OBJECT_INFINITIVE_CUES | set(PREPOSITIONAL_CUES)
 )
+#: verbs that start another act of the sayer, so a message ends before them
+ACT_LEMMAS = (ALL_CUES - frozenset(LEXICON["not_acts"])) | frozenset(LEXICON["topic_verbs"])
+WANTED_LEMMAS = ALL_CUES | set(ADJECTIVAL_CUES) | {"according", "accord"}
 #: dependency links a cue without its own subject climbs to find one
-INHERIT_DEPS = frozenset({"conj", "advcl", "xcomp", "acl", "pcomp", "prep", "relcl"})
+INHERIT_DEPS = frozenset({"conj", "advcl", "xcomp", "acl", "pcomp", "prep", "relcl", "acomp"})
 MAX_CLIMB = 4
 #: words an object must not be for it to carry a message ("said it", "noted this")
 EMPTY_OBJECTS = frozenset(
@@ -57,9 +72,8 @@ EMPTY_OBJECTS = frozenset(
 )
 #: leading words that are not part of the message
 LEADING_MARKS = frozenset({"that", ",", ":", "—", "–", "-", "to"})
-#: the marks that end a quotation which is a full utterance
-UTTERANCE_END = ".?!,…—–-:;"
-#: a quote shorter than this (in words) needs a cue to count
+MAX_HEADLINE = 200
+#: a floating quote in a new paragraph needs at least this many words
 MIN_FLOATING_WORDS = 4
 _SENTENCE_END = re.compile(r"[.!?][”\"’»]?(?=\s|$)")
 _DASH_LINE = re.compile(r"\s*[–—-]+\s*")
@@ -75,7 +89,6 @@ class _Candidate:
     cue_span: tuple[int, int]
     content_span: tuple[int, int]
     direct: bool
-    speaker: Speaker | None = None
     follow_last: bool = False
 
 
@@ -94,15 +107,14 @@ def extract_statements(doc: Doc, document: Document, actors: ActorIndex) -> list
     quotes = find_quotes(text)
     headline = _headline_end(document)
     excluded = sorted([q.outer for q in quotes] + [(0, headline)])
-    resolver = SpeakerResolver(doc, actors, excluded)
+    resolver = SpeakerResolver(doc, actors, excluded, document.source)
     finder = _Finder(doc, text, quotes, headline)
     candidates = sorted(finder.reported() + finder.direct(), key=lambda c: (c.at, c.direct))
     out: list[Statement] = []
+    ents = _actor_mentions(doc, actors) if candidates else []
     seen: set[tuple[int, int]] = set()
     for cand in candidates:
-        speaker = cand.speaker
-        if speaker is None and cand.subject is not None:
-            speaker = resolver.resolve(cand.subject)
+        speaker = resolver.resolve(cand.subject) if cand.subject is not None else None
         if speaker is None and cand.follow_last:
             last = resolver.last_speaker(cand.at)
             if last is not None:
@@ -110,7 +122,7 @@ def extract_statements(doc: Doc, document: Document, actors: ActorIndex) -> list
         if speaker is None or cand.content_span in seen:
             continue
         seen.add(cand.content_span)
-        resolver.remember(speaker, cand.at)
+        resolver.remember(speaker, cand.at, cand.content_span)
         s, e = cand.content_span
         out.append(
             Statement(
@@ -125,7 +137,7 @@ def extract_statements(doc: Doc, document: Document, actors: ActorIndex) -> list
                 speaker_is_pronoun=speaker.is_pronoun,
                 co_speakers=speaker.co_speakers,
                 speaker_kind=speaker.kind,
-                mentioned=_mentioned(doc, actors, cand.content_span, speaker),
+                mentioned=_mentioned(ents, cand.content_span, speaker),
             )
         )
     return out
@@ -140,25 +152,36 @@ def _headline_end(document: Document) -> int:
     title = (document.title or "").strip()
     if title and first.strip() == title:
         return len(first)
-    if text[len(first) + 1 : len(first) + 2] == "\n" and not first.rstrip().endswith((".", "”")):
-        return len(first)
+    # a short first line standing alone without a full stop reads as a headline
+    ends = (".", "?", "!", ":", "”", '"')
+    if text[len(first) + 1 : len(first) + 2] == "\n" and not first.rstrip().endswith(ends):
+        return len(first) if len(first) <= MAX_HEADLINE else 0
     return 0
 
 
 def _mentioned(
-    doc: Doc, actors: ActorIndex, span: tuple[int, int], speaker: Speaker
+    ents: list[tuple[int, int, str]], span: tuple[int, int], speaker: Speaker
 ) -> tuple[str, ...]:
     """Canonical names of the actors named inside the content."""
-    content = doc.char_span(span[0], span[1], alignment_mode="expand")
-    if content is None:
-        return ()
     skip = {speaker.name, *speaker.co_speakers}
     names: dict[str, None] = {}
-    for ent in content.ents:
-        ref = actors.at(ent.start_char, ent.end_char) or actors.resolve_entity(ent)
-        if ref is not None and ref.name not in skip:
-            names[ref.name] = None
+    i = bisect_left(ents, (span[0], -1, ""))
+    while i < len(ents) and ents[i][0] < span[1]:
+        start, end, name = ents[i]
+        if end <= span[1] and name not in skip:
+            names[name] = None
+        i += 1
     return tuple(names)
+
+
+def _actor_mentions(doc: Doc, actors: ActorIndex) -> list[tuple[int, int, str]]:
+    """(start, end, canonical name) of every actor entity, in text order."""
+    out = []
+    for ent in doc.ents:
+        ref = actors.at(ent.start_char, ent.end_char) or actors.resolve_entity(ent)
+        if ref is not None:
+            out.append((ent.start_char, ent.end_char, ref.name))
+    return out
 
 
 class _Finder:
@@ -171,7 +194,7 @@ class _Finder:
         self.headline = headline
         self._quote_outer = [q.outer for q in quotes]
         self._quote_starts = [q.open_at for q in quotes]
-        self._tok_starts = [t.idx for t in doc]
+        self._tok_starts = doc.to_array([IDX]).tolist() if quotes else []
         self.consumed: set[int] = set()
         self.full = {i for i, q in enumerate(quotes) if self._is_utterance(q)}
 
@@ -223,7 +246,9 @@ class _Finder:
         while i >= 0 and text[i] in " \t":
             i -= 1
         prev = text[i] if i >= 0 else "\n"
-        if prev in "\n,:;—–-([" or prev in ".?!":
+        if prev in "—–-":
+            return content[:1].isupper()
+        if prev in "\n,:;([" or prev in ".?!":
             return True
         if prev in '”"’' and i > 0 and text[i - 1] in ".?!,":
             return True
@@ -233,7 +258,17 @@ class _Finder:
 
     def reported(self) -> list[_Candidate]:
         out: list[_Candidate] = []
-        for tok in self.doc:
+        strings = self.doc.vocab.strings
+        lowered: dict[int, str] = {}
+        positions = []
+        for i, h in enumerate(self.doc.to_array([LEMMA]).tolist()):
+            word = lowered.get(h)
+            if word is None:
+                word = lowered[h] = strings[h].lower()
+            if word in WANTED_LEMMAS:
+                positions.append(i)
+        for i in positions:
+            tok = self.doc[i]
             if tok.idx < self.headline:
                 continue
             lemma = tok.lemma_.lower()
@@ -247,14 +282,30 @@ class _Finder:
                 continue
             if cand is None or self._quote_index_at(tok.idx) is not None:
                 continue
+            cand = self._clip(cand)
+            if cand is None:
+                continue
             cand = self._against_quotes(cand)
             if cand is not None:
                 out.append(cand)
         return out
 
+    def _clip(self, cand: _Candidate) -> _Candidate | None:
+        """Keep reported content inside the cue's paragraph (parses run across blank lines)."""
+        p_start, p_end = self._paragraph(cand.cue_span[0])
+        s, e = cand.content_span
+        if p_start <= s and e <= p_end:
+            return cand
+        s, e = self._trim(max(s, p_start), min(e, p_end))
+        if e - s < 2 or e <= cand.cue_span[0]:
+            return None
+        cand.content_span = (s, e)
+        return cand
+
     def _against_quotes(self, cand: _Candidate) -> _Candidate | None:
         """Reported content that is just one full quotation becomes that direct quote."""
-        s, e = cand.content_span
+        s, e = self._balance(cand.content_span)
+        cand.content_span = (s, e)
         i = self._quote_index_at(s)
         if i is None:
             return cand
@@ -264,13 +315,33 @@ class _Finder:
             if i in self.consumed:
                 return None
             self.consumed.add(i)
-            cand.content_span = self._trim(q.start, q.end)
+            content = self._trim_quote(q)
+            if content is None:
+                return None
+            cand.content_span = content
             cand.direct = True
             cand.at = q.open_at
         return cand
 
+    def _balance(self, span: tuple[int, int]) -> tuple[int, int]:
+        """Widen a span so that a quotation it opens or closes is kept whole (SCHEMA S6)."""
+        s, e = span
+        i = bisect_left(self._quote_starts, e) - 1
+        while i >= 0:
+            q = self.quotes[i]
+            lo, hi = q.outer
+            if hi <= s:
+                break
+            if s <= lo < e < hi and q.close_at is not None and "\n" not in self.text[e:hi]:
+                e = hi  # '… would "stand by Ukraine."' keeps its closing mark
+            i -= 1
+        return s, e
+
     def _subject(self, tok: Token) -> Token | None:
         """The cue's subject, inherited through coordination and participles."""
+        if _is_reattached_cue(tok):
+            # "said Germany would send tanks and added that …": the second cue is the speaker's
+            return self._subject(tok.head.head)
         cur = tok
         for _ in range(MAX_CLIMB):
             for child in cur.children:
@@ -278,20 +349,67 @@ class _Finder:
                     return child
                 if child.dep_ in ("nsubjpass", "expl"):
                     return None
-            if cur.dep_ == "relcl" and cur is not tok:
+            if cur.dep_ == "relcl" and cur.i != tok.i:
                 return cur.head
-            if cur.dep_ not in INHERIT_DEPS or cur.head is cur:
+            if cur.dep_ not in INHERIT_DEPS or cur.head.i == cur.i:
+                break
+            if cur.dep_ in ("advcl", "acl") and cur.i == tok.i and not _participle_or_purpose(cur):
                 return None
-            if cur.dep_ in ("advcl", "acl") and cur is tok and not _participle_or_purpose(cur):
+            if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in BLOCKING_HEADS:
                 return None
+            if cur.dep_ == "acl" and cur.head.dep_ in ("dobj", "attr", "appos"):
+                # "concluded a joint statement affirming …": the statement's author speaks
+                cur = cur.head
             cur = cur.head
+        if _misattached_conj(tok):
+            # "expressed condolences for the losses caused by X and outlined …": the verb
+            # coordinates with the nearest ancestor of its own form, whose subject it shares
+            for anc in tok.ancestors:
+                if anc.pos_ in ("VERB", "AUX") and anc.tag_ == tok.tag_:
+                    return self._subject(anc) if anc.i != tok.i else None
         return None
 
+    def _usable_subject(self, subject: Token | None, cue: Token) -> Token | None:
+        """The subject, unless it sits in the headline or another paragraph.
+
+        A heading line without a full stop is often parsed into the next sentence,
+        leaving a finite cue without its subject; then the noun right before the
+        cue ("Malaysia has committed to …") is taken.
+        """
+        if subject is not None and subject.idx >= self.headline:
+            lo, hi = sorted((subject.idx, cue.idx))
+            if "\n" not in self.text[lo:hi]:
+                return subject
+        if (
+            cue.tag_ not in FINITE_TAGS
+            or cue.tag_ in ("VB", "VBN")
+            and not any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in cue.children)
+        ):
+            return None
+        i = cue.i - 1
+        while i >= 0 and (self.doc[i].pos_ in ("AUX", "ADV", "PART") or self.doc[i].dep_ == "aux"):
+            i -= 1
+        if i < 0 or self.doc[i].idx < self.headline or self.doc[i].pos_ not in ("NOUN", "PROPN"):
+            return None
+        if "\n" in self.text[self.doc[i].idx : cue.idx]:
+            return None
+        found = self.doc[i]
+        while (
+            found.dep_ == "conj"
+            and found.head.i < found.i
+            and found.head.dep_ != "pobj"
+            and "\n" not in self.text[found.head.idx : found.idx]
+        ):
+            found = found.head  # "The United States and Mexico reaffirm": the first conjunct
+        return found
+
     def _cue(self, tok: Token, lemma: str) -> _Candidate | None:
-        subject = self._subject(tok)
+        subject = self._usable_subject(self._subject(tok), tok)
         if subject is None:
             return None
         content = self._content(tok, lemma)
+        if content is None and tok.dep_ == "advcl" and subject.head.i == tok.i:
+            content = self._as_clause(tok)
         if content is None:
             return None
         span, cue_end = content
@@ -310,6 +428,8 @@ class _Finder:
         allowed = PREPOSITIONAL_CUES.get(lemma, frozenset())
         for c in children:
             if c.dep_ in ("prep", "prt") and c.lower_ in allowed:
+                if any(g.dep_ == "dobj" and tok.i < g.i < c.i for g in children):
+                    continue  # "committed $3 billion to the Fund" is a pledge, not "commit to"
                 inner = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
                 follow = [g for g in children if g.dep_ in ("xcomp", "ccomp", "dobj") and g.i > c.i]
                 if c.dep_ == "prt" and follow:
@@ -319,17 +439,27 @@ class _Finder:
                     last = max([*inner, *follow], key=lambda t: t.right_edge.i)
                     if follow and follow[0].dep_ == "xcomp":
                         last = follow[0]
-                    return (start, _end(last.right_edge)), c.idx + len(c)
+                    final = max(last.right_edge, self._tail(tok, c), key=lambda t: t.i)
+                    return (start, _end(final)), c.idx + len(c)
         for c in children:
             if c.dep_ == "ccomp" and lemma in CLAUSE_CUES and c.i != tok.i:
-                return _subtree(c), cue_end
-        xcomp = next((c for c in children if c.dep_ == "xcomp" and c.i > tok.i), None)
-        dobj = next((c for c in children if c.dep_ in ("dobj", "dative") and c.i > tok.i), None)
+                return self._clause(c), cue_end
+        xcomp = next(
+            (
+                c
+                for c in children
+                if c.i > tok.i
+                and (c.dep_ == "xcomp" or c.dep_ == "advcl" and lemma in INFINITIVE_CUES)
+            ),
+            None,
+        )
+        dobj = next((c for c in children if c.dep_ == "dobj" and c.i > tok.i), None)
+        dative = next((c for c in children if c.dep_ == "dative" and c.i > tok.i), None)
         if xcomp is not None and _is_infinitive(xcomp):
             if dobj is not None and lemma in OBJECT_INFINITIVE_CUES:
                 return (dobj.left_edge.idx, _end(xcomp.right_edge)), cue_end
             if lemma in INFINITIVE_CUES:
-                return _subtree(xcomp), cue_end
+                return (xcomp.left_edge.idx, _end(self._tail(tok, xcomp))), cue_end
         if dobj is not None and lemma in OBJECT_INFINITIVE_CUES:
             inf = next(
                 (g for g in dobj.children if g.dep_ in ("relcl", "acl") and _is_infinitive(g)), None
@@ -344,8 +474,65 @@ class _Finder:
                 return None
             if dobj.pos_ == "PRON":
                 return None
-            return _subtree(dobj), cue_end
+            start, end = self._nominal(tok, dobj)
+            if (
+                dative is not None
+                and dative.i < dobj.i
+                and dative.nbor(1).dep_ in ("punct", "case")
+            ):
+                start = dative.left_edge.idx  # "the United States’ commitment" parsed as dative
+            return (start, end), cue_end
         return None
+
+    def _clause(self, head: Token) -> tuple[int, int]:
+        """A clause's span, ending before a coordinated cue parsed into it ("… and added …")."""
+        start, end = _subtree(head)
+        for child in head.rights:
+            if child.dep_ == "conj" and (
+                _is_reattached_cue(child) or (_is_act(child) and child.tag_ in ("VBD", "VBZ"))
+            ):
+                stop = child.left_edge.i
+                while stop > head.i and self.doc[stop - 1].dep_ in ("cc", "punct"):
+                    stop -= 1
+                return start, _end(self.doc[stop - 1])
+        return start, end
+
+    def _nominal(self, tok: Token, dobj: Token) -> tuple[int, int]:
+        """The object with the verb's later modifiers, cut before a coordinated verb."""
+        end = self._tail(tok, dobj)
+        for t in self.doc[dobj.i : end.i + 1]:
+            if t.i > dobj.i and _misattached_conj(t):
+                stop = t.left_edge.i
+                while stop > dobj.i and self.doc[stop - 1].dep_ in ("cc", "punct"):
+                    stop -= 1
+                return dobj.left_edge.idx, _end(self.doc[stop - 1])
+        return dobj.left_edge.idx, _end(end)
+
+    def _tail(self, tok: Token, first: Token) -> Token:
+        """Last token of the message that starts at ``first``: the cue's later modifiers
+        ("pledged $5 million over four years to support …") up to another act."""
+        end = first.right_edge
+        for child in tok.rights:
+            if child.i <= first.i or child.dep_ in ("punct", "cc"):
+                continue
+            if child.dep_ not in NOMINAL_TAIL or _is_act(child):
+                break
+            if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and child.tag_ == tok.tag_:
+                break  # "reiterated X and committed to Y": the sayer's next act
+            if child.dep_ == "prep" and any(_is_act(g) for g in child.children):
+                break  # "… by announcing $120 million": a second statement
+            end = child.right_edge
+        return end
+
+    def _as_clause(self, tok: Token) -> tuple[tuple[int, int], int] | None:
+        """ "As Rutte said, the alliance is united": the message is the main clause."""
+        if not any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+            return None
+        head = tok.head
+        own = (tok.left_edge.idx, _end(tok.right_edge))
+        start, end = head.left_edge.idx, _end(head.right_edge)
+        span = (own[1], end) if own[0] <= start + 1 else (start, own[0])
+        return span, tok.idx + len(tok)
 
     def _adjectival(self, tok: Token, lemma: str) -> _Candidate | None:
         """ "is committed to X", "made clear that X" with the subject of the governing verb."""
@@ -355,6 +542,7 @@ class _Finder:
         subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
         if subject is None:
             subject = self._subject(head)
+        subject = self._usable_subject(subject, head)
         if subject is None:
             return None
         allowed = ADJECTIVAL_CUES[lemma]
@@ -376,6 +564,13 @@ class _Finder:
                 return _Candidate(
                     tok.idx, subject, tok.text, (tok.idx, tok.idx + len(tok)), span, False
                 )
+        clause = next((c for c in tok.head.children if c.dep_ == "ccomp" and c.i > tok.i), None)
+        if "that" in allowed and clause is not None:
+            # "has been clear that …": the clause hangs on the copula
+            span = self._trim(*self._clause(clause))
+            return _Candidate(
+                tok.idx, subject, tok.text, (tok.idx, tok.idx + len(tok)), span, False
+            )
         if "that" in allowed and tok.right_edge.i > tok.i:
             # "made clear the linkage …" parses the message as the adjective's dependents
             span = self._trim(tok.nbor(1).idx, _end(tok.right_edge))
@@ -399,7 +594,7 @@ class _Finder:
         sent = tok.sent
         clause_start, clause_end = sent.start_char, sent.end_char
         head = tok.head
-        if head is not tok and head.pos_ in ("VERB", "AUX"):
+        if head.i != tok.i and head.pos_ in ("VERB", "AUX"):
             clause_start = min(head.left_edge.idx, phrase[0])
             clause_end = max(_end(head.right_edge), phrase[1])
         before = self._trim(clause_start, phrase[0])
@@ -499,19 +694,36 @@ class _Finder:
         cand = self._named_after(q, after, content)
         if cand is not None:
             return cand
-        p_start, _ = self._paragraph(q.open_at)
+        # a floating quote: a full sentence in quotation marks continues the last speaker
         words = len(text[content[0] : content[1]].split())
-        if q.open_at == p_start and words >= MIN_FLOATING_WORDS:
-            return _Candidate(
-                q.open_at, None, "", (q.open_at, q.open_at), content, True, None, True
-            )
+        same_paragraph = (
+            i > 0
+            and self._paragraph(self.quotes[i - 1].open_at)[0] == (self._paragraph(q.open_at)[0])
+        )
+        if self._starts_sentence(q) and (same_paragraph or words >= MIN_FLOATING_WORDS):
+            mark = (q.open_at, q.open_at + 1)  # no cue word: the quotation mark is the cue
+            return _Candidate(q.open_at, None, text[q.open_at], mark, content, True, True)
         return None
+
+    def _starts_sentence(self, q: Quote) -> bool:
+        """The quote opens a paragraph or a sentence."""
+        text = self.text
+        i = q.open_at - 1
+        while i >= 0 and text[i] in " \t":
+            i -= 1
+        if i < 0 or text[i] == "\n":
+            return True
+        if text[i] in '”"’»' and i > 0:
+            i -= 1
+        return text[i] in ".?!…" and text[q.start : q.start + 1].isupper()
 
     def _named_after(
         self, q: Quote, after: tuple[int, int], content: tuple[int, int]
     ) -> _Candidate | None:
+        """A name right after the quote, or on a dash line below it ("– President Biden")."""
         text = self.text
         start = q.outer[1]
+        cue, cue_span = text[q.open_at], (q.open_at, q.open_at + 1)
         nl = text.find("\n", start)
         stretch = text[start : nl if nl >= 0 else len(text)]
         if not stretch.strip():
@@ -520,15 +732,23 @@ class _Finder:
             m = _DASH_LINE.match(nxt)
             if m is None or m.end() == 0:
                 return None
+            dash = offset + len(nxt[: m.end()]) - len(nxt[: m.end()].lstrip())
+            cue, cue_span = text[dash], (dash, dash + 1)
             start = offset + m.end()
             nl = text.find("\n", start)
             after = (start, nl if nl >= 0 else len(text))
         tokens = list(self._tokens(start, after[1]))[:8]
+        name: Token | None = None
         for tok in tokens:
             if tok.ent_type_ == "PERSON":
-                return _Candidate(q.open_at, tok, "", (start, start), content, True)
-            if not (tok.is_title or tok.is_punct or tok.is_space):
-                return None
+                return _Candidate(q.open_at, tok, cue, cue_span, content, True)
+            if tok.pos_ == "PROPN" and tok.is_title:
+                name = tok
+                continue
+            if name is not None or not (tok.is_title or tok.is_space):
+                break
+        if name is not None:
+            return _Candidate(q.open_at, name, cue, cue_span, content, True)
         return None
 
     def _trim_quote(self, q: Quote) -> tuple[int, int] | None:
@@ -545,6 +765,38 @@ def _subtree(tok: Token) -> tuple[int, int]:
 
 def _end(tok: Token) -> int:
     return tok.idx + len(tok)
+
+
+def _misattached_conj(tok: Token) -> bool:
+    """A verb the parser coordinated into a message that continues the narration instead."""
+    if tok.dep_ != "conj" or tok.tag_ not in ("VBG", "VBD", "VBZ"):
+        return False
+    if _is_act(tok):
+        return True
+    # a finite verb joined to a noun or a non-finite verb ("… caused by X and outlined …")
+    return tok.tag_ != "VBG" and (tok.head.pos_ in ("NOUN", "PROPN") or tok.head.tag_ != tok.tag_)
+
+
+def _is_act(tok: Token) -> bool:
+    """A verb that reports the sayer's next act (a cue or a topic verb), ending a message."""
+    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in ACT_LEMMAS
+
+
+def _is_reattached_cue(tok: Token) -> bool:
+    """A cue the parser coordinated into the clause reported by another cue.
+
+    "said Germany would send tanks and added that …", "has been clear that X is wrong
+    and has called on …": the second cue shares the first one's subject.
+    """
+    head = tok.head
+    if tok.dep_ != "conj" or head.dep_ != "ccomp" or tok.lemma_.lower() not in ALL_CUES:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return False
+    own_aux = any(c.dep_ == "aux" and c.lower_ != "to" for c in tok.children)
+    takes_clause = any(c.dep_ == "ccomp" for c in tok.children)
+    outer_cue = head.head.lemma_.lower() in CLAUSE_CUES
+    return (takes_clause and outer_cue) or own_aux
 
 
 def _participle_or_purpose(tok: Token) -> bool:

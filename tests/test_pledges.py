@@ -1,0 +1,244 @@
+"""Pledge extraction: one row per kind of commitment (or non-commitment) sentence."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from kg.facts.actors import ActorIndex
+from kg.facts.pledges import extract_pledges, resolve_period
+from kg.records import Document, Pledge
+
+D = Decimal
+WH = "The White House (briefing room statement/release)"
+
+
+def pledges(make_doc, text: str, source: str | None = None) -> list[Pledge]:
+    document, doc = make_doc(text)
+    if source is not None:
+        document = Document(id=document.id, text=text, published=document.published, source=source)
+    return extract_pledges(doc, document, ActorIndex(doc, document, []))
+
+
+# text, [(pledger, amount, currency, item)]
+CASES = [
+    (
+        "Germany pledged €500 million to Ukraine for humanitarian aid.",
+        [("Germany", D("5e8"), "EUR", None)],
+    ),
+    (
+        "Japan will provide $3 billion in loans to Indonesia over the next four years.",
+        [("Japan", D("3e9"), "USD", None)],
+    ),
+    (
+        "The European Union announced €1.2 billion for reconstruction in Syria.",
+        [("European Union", D("1.2e9"), "EUR", None)],
+    ),
+    ("Canada is providing C$40 million in support to Haiti.", [("Canada", D("4e7"), "CAD", None)]),
+    (
+        "USAID is providing $25 million for food assistance in Sudan.",
+        [("USAID", D("2.5e7"), "USD", None)],
+    ),
+    (
+        "The IMF approved a $3 billion loan for Sri Lanka on Tuesday.",
+        [("IMF", D("3e9"), "USD", None)],
+    ),
+    (
+        "Japan offered a grant of ¥2 billion to help Mongolia build schools.",
+        [("Japan", D("2e9"), "JPY", None)],
+    ),
+    ("India announced ₹500 crore for flood relief in Nepal.", [("India", D("5e9"), "INR", None)]),
+    (
+        "The donors collectively pledged nearly $7 billion at the conference.",
+        [("donors", D("7e9"), "USD", None)],
+    ),
+    (
+        "Italy will provide 200 million euros, while Spain is contributing 150 million euros.",
+        [("Italy", D("2e8"), "EUR", None), ("Spain", D("1.5e8"), "EUR", None)],
+    ),
+    (
+        "The package includes $300 million from Japan and $200 million from South Korea.",
+        [("Japan", D("3e8"), "USD", None), ("South Korea", D("2e8"), "USD", None)],
+    ),
+    (
+        "Norway and Sweden will each give 10 million euros to the relief agency.",
+        [("Norway", D("1e7"), "EUR", None), ("Sweden", D("1e7"), "EUR", None)],
+    ),
+    (
+        "Donors, including Ireland (€20 million) and Austria (€15 million), raised their pledges.",
+        [("Ireland", D("2e7"), "EUR", None), ("Austria", D("1.5e7"), "EUR", None)],
+    ),
+    (
+        "The United States will deliver three patrol boats to the Philippine Navy.",
+        [("United States", D("3"), None, "patrol boats")],
+    ),
+    ("France will send 500 troops to Estonia.", [("France", D("500"), None, "troops")]),
+    (
+        "The United States will donate 500 million vaccine doses to low-income countries.",
+        [("United States", D("5e8"), None, "vaccine doses")],
+    ),
+    (
+        "Germany will provide air defence systems to Ukraine.",
+        [("Germany", None, None, "air defence systems")],
+    ),
+    (
+        "The Netherlands is sending 18 F-16 fighter jets to Ukraine.",
+        [("Netherlands", D("18"), None, "F-16 fighter jets")],
+    ),
+    ("The agency will provide training and equipment to local police.", []),
+    ("The CDC is supporting health systems strengthening in the region.", []),
+    (
+        "The US raised its aid pledge to $350 million from $35 million.",
+        [("United States", D("3.5e8"), "USD", None)],
+    ),
+    (
+        "The European Commission will release an additional €100 million, bringing its total "
+        "contribution to €123 million.",
+        [("European Commission", D("1e8"), "EUR", None)],
+    ),
+    (
+        "The Korea Development Bank is working with the Asian Development Bank to each provide "
+        "$40 million for the new port.",
+        [
+            ("Korea Development Bank", D("4e7"), "USD", None),
+            ("Asian Development Bank", D("4e7"), "USD", None),
+        ],
+    ),
+    (
+        "The State Department intends to provide an additional $12 million to the program.",
+        [("State Department", D("1.2e7"), "USD", None)],
+    ),
+    # P2 exclusions: histories, requests, trade, costs, targets of others, sums
+    ("Total international pledges have reached $4 billion.", []),
+    ("Private donations in the country have topped £100 million.", []),
+    ("Tariffs raised $80 billion in revenue last year.", []),
+    ("In 2023, USAID disbursed $40 million to local partners.", []),
+    ("The United States remains the largest donor, having provided $2 billion in FY 2023.", []),
+    ("This funding brings total assistance for the crisis to more than $1.1 billion.", []),
+    ("The European Commission proposed a €50 billion facility, which members must approve.", []),
+    ("Britain has provided more than £12 billion to Ukraine since 2022.", []),
+    ("The World Bank has committed $2 billion since 2015 to the program.", []),
+    ("South Korea donated $5 million to the fund last year.", []),
+    ("The Pentagon requested $5 billion for the program in its budget.", []),
+    ("Trade between the two countries reached $50 billion in 2023.", []),
+    ("The earthquake caused damages estimated at $3 billion.", []),
+    ("The bill would cost taxpayers $40 billion over ten years.", []),
+    ("The company sold $2 billion worth of fighter jets to Qatar.", []),
+    ("The plan aims to mobilize $100 billion annually from the private sector.", []),
+    ("The UN appealed for $4.1 billion to fund humanitarian operations in Yemen.", []),
+    ("The World Food Programme needs $500 million to feed refugees.", []),
+    ("Together the partners will make available a combined $90 million for the fund.", []),
+    ("The country will match $1 for every $2 given by others.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_pledges(make_doc, text: str, expected: list[tuple]) -> None:
+    found = [(p.pledger, p.amount, p.currency, p.item) for p in pledges(make_doc, text)]
+    assert found == expected
+
+
+# text, field, value
+DETAILS = [
+    ("Germany pledged €500 million to Ukraine for humanitarian aid.", "recipient", "Ukraine"),
+    (
+        "Germany pledged €500 million to Ukraine for humanitarian aid.",
+        "purpose",
+        "humanitarian aid",
+    ),
+    ("Germany pledged €500 million to Ukraine.", "cue", "pledged"),
+    ("Germany pledged €500 million to Kyiv.", "recipient", "Kyiv"),
+    ("Japan will give $8 million to the Palestinian people.", "recipient", "Palestinian people"),
+    ("Chile pledged $4 million in support of Haiti.", "recipient", "Haiti"),
+    (
+        "Japan offered a grant of ¥2 billion to help Mongolia build schools.",
+        "recipient",
+        "Mongolia",
+    ),
+    (
+        "Japan will provide $3 billion to Indonesia over the next four years.",
+        "period",
+        "2025-04-04/P4Y",
+    ),
+    ("Canada will provide $5 million for the program in 2026.", "period", "2026-01-01/2026-12-31"),
+    ("Mexico will contribute $9 million in fiscal year 2026.", "period", "2025-10-01/2026-09-30"),
+    ("Peru pledged more than $5 billion to the fund.", "qualifier", "more than"),
+    ("Peru pledged up to $2 million to the fund.", "amount", D("2e6")),
+    ("Peru pledged between $2 billion and $3 billion to the fund.", "amount_max", D("3e9")),
+    ("Ghana pledged 500 million yen ($3.4 million) to the fund.", "currency", "JPY"),
+    ("Germany pledged €500 million to Ukraine.", "pledger_kind", "country"),
+    ("Germany pledged €500 million to Ukraine.", "recipient_kind", "country"),
+]
+
+
+@pytest.mark.parametrize(("text", "field", "value"), DETAILS)
+def test_pledge_details(make_doc, text: str, field: str, value: object) -> None:
+    (pledge,) = pledges(make_doc, text)
+    assert getattr(pledge, field) == value
+
+
+def test_text_is_exact_substring(make_doc) -> None:
+    text = "After talks in Rome, Japan will provide $3 billion in loans to Indonesia."
+    (pledge,) = pledges(make_doc, text)
+    assert text[pledge.span[0] : pledge.span[1]] == pledge.text
+    assert "$3 billion" in pledge.text
+
+
+def test_first_person_is_the_publisher(make_doc) -> None:
+    text = "We are making a new commitment of $48 million for the police force."
+    (pledge,) = pledges(make_doc, text, source=WH)
+    assert (pledge.pledger, pledge.amount) == ("United States", D("4.8e7"))
+
+
+def test_itemised_parts_and_repeats(make_doc) -> None:
+    text = (
+        "Norway announced $90 million in new aid for Sudan. This includes $60 million from "
+        "the Norwegian Agency for Development Cooperation and $30 million for refugees. "
+        "Norway announced $90 million in new aid for Sudan."
+    )
+    found = [(p.pledger, p.amount) for p in pledges(make_doc, text)]
+    assert found == [
+        ("Norway", D("9e7")),
+        ("Norwegian Agency for Development Cooperation", D("6e7")),
+        ("Norway", D("3e7")),
+    ]
+
+
+def test_person_acts_for_the_publisher(make_doc) -> None:
+    text = "Secretary Blinken announced more than $200 million in new aid for the people of Sudan."
+    (pledge,) = pledges(make_doc, text, source="U.S. Department of State (press release)")
+    assert (pledge.pledger, pledge.qualifier, pledge.recipient) == (
+        "United States",
+        "more than",
+        "people of Sudan",
+    )
+
+
+def test_headings_are_not_pledges(make_doc) -> None:
+    text = "Germany Pledges €500 Million\n\nThe money will arrive next week."
+    assert pledges(make_doc, text) == []
+
+
+PERIODS = [
+    ("over the next four years", date(2022, 4, 19), "2022-04-19/P4Y"),
+    ("over the coming year", date(2021, 5, 26), "2021-05-26/P1Y"),
+    ("over six years", date(2024, 5, 7), "2024-05-07/P6Y"),
+    ("in the first three months of 2025", None, "2025-01-01/2025-03-31"),
+    ("in the second quarter of 2024", None, "2024-04-01/2024-06-30"),
+    ("in 2022", None, "2022-01-01/2022-12-31"),
+    ("for fiscal year 2021", None, "2020-10-01/2021-09-30"),
+    ("in FY2021", None, "2020-10-01/2021-09-30"),
+    ("in FY 2023", None, "2022-10-01/2023-09-30"),
+    ("in March 2023", None, "2023-03-01/2023-03-31"),
+    ("for 2023-2025", None, "2023-01-01/2025-12-31"),
+    ("by 2030", date(2025, 4, 4), "2025-04-04/2030-12-31"),
+    ("a three-year pledge", None, "P3Y"),
+    ("next week", None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), PERIODS)
+def test_resolve_period(text: str, published: date | None, expected: str | None) -> None:
+    assert resolve_period(text, published) == expected

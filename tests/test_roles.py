@@ -1,0 +1,280 @@
+"""Roles through the real spaCy pipeline: person, bare title and the body it belongs to."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kg.facts.roles import expand_name, extract_roles, resolve_country, resolve_organisation
+from kg.records import Document
+
+STATE = "U.S. Department of State (press release)"
+WIRE = "Example Wire"
+
+# (text, source, expected (person, role, organisation) triples that must be present)
+ROLE_CASES = [
+    (
+        "NATO Secretary General Mark Rutte arrived in Kyiv on Monday.",
+        WIRE,
+        [("Mark Rutte", "Secretary General", "NATO")],
+    ),
+    (
+        "Mark Rutte, NATO's Secretary General, said the alliance stood united.",
+        WIRE,
+        [("Mark Rutte", "Secretary General", "NATO")],
+    ),
+    (
+        "U.S. Secretary of State Antony Blinken met his counterparts in Rome.",
+        WIRE,
+        [("Antony Blinken", "Secretary of State", "United States")],
+    ),
+    (
+        "Kaja Kallas, the EU's top diplomat, travelled to Beijing last week.",
+        WIRE,
+        [("Kaja Kallas", "Top diplomat", "European Union")],
+    ),
+    (
+        "Indian Prime Minister Narendra Modi addressed the gathering.",
+        WIRE,
+        [("Narendra Modi", "Prime Minister", "India")],
+    ),
+    (
+        "USAID Administrator Samantha Power announced new funding for Sudan.",
+        WIRE,
+        [("Samantha Power", "Administrator", "USAID")],
+    ),
+    (
+        "State Department Spokesperson Ned Price briefed reporters on the talks.",
+        WIRE,
+        [("Ned Price", "Spokesperson", "U.S. Department of State")],
+    ),
+    (
+        "President of the European Commission Ursula von der Leyen spoke in Strasbourg.",
+        WIRE,
+        [("Ursula von der Leyen", "President", "European Commission")],
+    ),
+    (
+        "Secretary of State Antony Blinken will travel to Tokyo next week.",
+        STATE,
+        [("Antony Blinken", "Secretary of State", "United States")],
+    ),
+    (
+        "Deputy Assistant Secretary of State for Levant Affairs Aimee Cutrona joined the talks.",
+        STATE,
+        [
+            (
+                "Aimee Cutrona",
+                "Deputy Assistant Secretary of State for Levant Affairs",
+                "United States",
+            )
+        ],
+    ),
+    (
+        "The delegation included U.S. Ambassador to Lebanon Dorothy Shea.",
+        WIRE,
+        [("Dorothy Shea", "Ambassador to Lebanon", "United States")],
+    ),
+    (
+        "Lebanese Armed Forces (LAF) Commander General Joseph Aoun headed the other side.",
+        WIRE,
+        [("Joseph Aoun", "Commander General", "Lebanese Armed Forces")],
+    ),
+    (
+        "Acting Assistant Secretary of Defense for International Security Affairs Mara Karlin "
+        "spoke first.",
+        STATE,
+        [
+            (
+                "Mara Karlin",
+                "Acting Assistant Secretary of Defense for International Security Affairs",
+                "United States",
+            )
+        ],
+    ),
+    (
+        "Japanese Foreign Minister Yoko Kamikawa met Chinese Foreign Minister Wang Yi in Busan.",
+        WIRE,
+        [
+            ("Yoko Kamikawa", "Foreign Minister", "Japan"),
+            ("Wang Yi", "Foreign Minister", "China"),
+        ],
+    ),
+    (
+        "Brazilian President Luiz Inácio Lula da Silva hosted German Chancellor Olaf Scholz.",
+        WIRE,
+        [
+            ("Luiz Inácio Lula da Silva", "President", "Brazil"),
+            ("Olaf Scholz", "Chancellor", "Germany"),
+        ],
+    ),
+    (
+        "The talks were led by Dr. Fuad Hussein, Iraq's Minister of Foreign Affairs, and others.",
+        WIRE,
+        [("Fuad Hussein", "Minister of Foreign Affairs", "Iraq")],
+    ),
+    (
+        "President Isaac Herzog of Israel received the visiting senators.",
+        WIRE,
+        [("Isaac Herzog", "President", "Israel")],
+    ),
+    (
+        "Participants included:\n\nPrime Minister Mario Draghi, Italian Republic\n\n"
+        "President Joko Widodo, Republic of Indonesia\n\nThe meeting ended at noon.",
+        WIRE,
+        [
+            ("Mario Draghi", "Prime Minister", "Italy"),
+            ("Joko Widodo", "President", "Indonesia"),
+        ],
+    ),
+    (
+        "UN Secretary-General Antonio Guterres warned of famine in Gaza.",
+        WIRE,
+        [("Antonio Guterres", "Secretary-General", "United Nations")],
+    ),
+    (
+        "The Minister of Finance of Ukraine Sergii Marchenko signed the loan agreement.",
+        WIRE,
+        [("Sergii Marchenko", "Minister of Finance", "Ukraine")],
+    ),
+    (
+        "The envoy met the Crown Prince of Abu Dhabi, Sheikh Mohamed bin Zayed, on Sunday.",
+        WIRE,
+        [("Mohamed bin Zayed", "Crown Prince", "Abu Dhabi")],
+    ),
+    (
+        "In Saudi Arabia, the envoy met Minister of Environment, Water, and Agriculture "
+        "Abdulrahman al-Fadhli and Minister of Investment Khalid Al-Falih.",
+        STATE,
+        [
+            (
+                "Abdulrahman al-Fadhli",
+                "Minister of Environment, Water, and Agriculture",
+                "Saudi Arabia",
+            ),
+            ("Khalid Al-Falih", "Minister of Investment", "Saudi Arabia"),
+        ],
+    ),
+    (
+        "Special Assistant to the President and National Security Council Senior Director for "
+        "Africa Judd Devermont visited Nairobi.",
+        STATE,
+        [
+            ("Judd Devermont", "Special Assistant to the President", "United States"),
+            ("Judd Devermont", "Senior Director for Africa", "National Security Council"),
+        ],
+    ),
+    (
+        "During her visit to Tunisia, Under Secretary Uzra Zeya met Prime Minister Najla Bouden.",
+        STATE,
+        [
+            ("Uzra Zeya", "Under Secretary", "United States"),
+            ("Najla Bouden", "Prime Minister", "Tunisia"),
+        ],
+    ),
+    (
+        "Secretary of State Antony Blinken arrived on Monday. Later, Secretary Blinken met the "
+        "press.",
+        STATE,
+        [("Antony Blinken", "Secretary of State", "United States")],
+    ),
+    (
+        "Chinese Vice Foreign Minister Sun Weidong received the Japanese ambassador to China "
+        "Hideo Tarumi in Beijing.",
+        WIRE,
+        [
+            ("Sun Weidong", "Vice Foreign Minister", "China"),
+            ("Hideo Tarumi", "Ambassador to China", "Japan"),
+        ],
+    ),
+    (
+        "NATO foreign ministers met in Brussels, where Secretary General Mark Rutte urged "
+        "allies to spend more on defence.",
+        WIRE,
+        [("Mark Rutte", "Secretary General", "NATO")],
+    ),
+]
+
+NO_ROLE_CASES = [
+    "The General Assembly adopted the resolution by a wide margin.",
+    "The President said the talks would continue next week.",
+    "Member States agreed on the budget.",
+    "Please contact the Office of the Spokesperson for more information.",
+]
+
+
+def _roles(nlp, text: str, source: str = WIRE):
+    document = Document(id="t", text=text, published=date(2025, 4, 4), source=source)
+    return extract_roles(nlp(text), document)
+
+
+@pytest.mark.parametrize(("text", "source", "expected"), ROLE_CASES)
+def test_roles(nlp, text: str, source: str, expected: list) -> None:
+    found = {(r.person, r.role.lower()): r.organisation for r in _roles(nlp, text, source)}
+    for person, role, organisation in expected:
+        assert (person, role.lower()) in found, (person, role, sorted(found))
+        if organisation is not None:
+            assert found[(person, role.lower())] == organisation
+
+
+@pytest.mark.parametrize("text", NO_ROLE_CASES)
+def test_no_roles(nlp, text: str) -> None:
+    assert _roles(nlp, text) == []
+
+
+def test_one_role_per_person_and_title(nlp) -> None:
+    text = (
+        "Secretary of State Antony Blinken arrived on Monday. Secretary of State Antony Blinken "
+        "then met the press, and Secretary Blinken left on Tuesday."
+    )
+    roles = _roles(nlp, text, STATE)
+    assert [(r.person, r.role) for r in roles] == [("Antony Blinken", "Secretary of State")]
+
+
+def test_role_span_covers_title_and_name(nlp) -> None:
+    text = "Yesterday NATO Secretary General Mark Rutte spoke."
+    (role,) = _roles(nlp, text)
+    assert text[role.span[0] : role.span[1]] == "NATO Secretary General Mark Rutte"
+    assert role.organisation_kind == "organisation"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the Kingdom of Saudi Arabia", "Saudi Arabia"),
+        ("Argentine Republic", "Argentina"),
+        ("People’s Republic of China", "China"),
+        ("Russian Federation", "Russia"),
+        ("Emirati", "United Arab Emirates"),
+        ("Commission", None),
+    ],
+)
+def test_resolve_country(text: str, expected: str | None) -> None:
+    assert resolve_country(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "acronyms", "expected"),
+    [
+        ("AUC", {}, ("African Union Commission", "organisation")),
+        ("the White House", {}, ("White House", "organisation")),
+        ("LAF", {"LAF": "Lebanese Armed Forces"}, ("Lebanese Armed Forces", "organisation")),
+        ("Indonesian", {}, ("Indonesia", "country")),
+        ("Tuesday", {}, None),
+    ],
+)
+def test_resolve_organisation(text: str, acronyms: dict, expected) -> None:
+    assert resolve_organisation(text, acronyms) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "full", "expected"),
+    [
+        ("Blinken", ["Antony J. Blinken"], "Antony J. Blinken"),
+        ("Lula", ["Luiz Inácio Lula da Silva"], "Luiz Inácio Lula da Silva"),
+        ("Smith", ["John Smith", "Mary Smith"], "Smith"),
+        ("Biden", ["Joe Biden", "Joseph R. Biden, Jr."], "Biden"),
+    ],
+)
+def test_expand_name(name: str, full: list[str], expected: str) -> None:
+    assert expand_name(name, full) == expected

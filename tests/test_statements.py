@@ -1,0 +1,541 @@
+"""Statement extraction through the real spaCy pipeline: one row per attribution pattern."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.facts import extract
+from kg.records import Statement
+
+# (id, text, expected (speaker, content, direct) triples, exact: no other statements)
+CASES: list[tuple[str, str, list[tuple[str, str, bool]], bool]] = [
+    # --- direct quotes: where the speaker sits -------------------------------------------
+    (
+        "speaker-after-quote",
+        "“We stand with Ukraine,” Mark Rutte said on Monday.",
+        [("Mark Rutte", "We stand with Ukraine", True)],
+        True,
+    ),
+    (
+        "inverted-said-after-quote",
+        "“The alliance has never been stronger,” said Mark Rutte.",
+        [("Mark Rutte", "The alliance has never been stronger", True)],
+        True,
+    ),
+    (
+        "speaker-before-quote-colon",
+        "Mark Rutte told reporters: “We will not be divided.”",
+        [("Mark Rutte", "We will not be divided.", True)],
+        True,
+    ),
+    (
+        "speaker-before-quote-comma",
+        "Olaf Scholz said, “Germany will do its part.”",
+        [("Olaf Scholz", "Germany will do its part.", True)],
+        True,
+    ),
+    (
+        "speaker-between-two-parts",
+        "“We are ready,” Mark Rutte said, “and we will defend every inch of allied territory.”",
+        [
+            ("Mark Rutte", "We are ready", True),
+            ("Mark Rutte", "and we will defend every inch of allied territory.", True),
+        ],
+        True,
+    ),
+    (
+        "straight-double-quotes",
+        '"The talks were constructive," Antony Blinken said.',
+        [("Antony Blinken", "The talks were constructive", True)],
+        True,
+    ),
+    (
+        "guillemets",
+        "« Nous sommes prêts à aider », a dit Emmanuel Macron. Emmanuel Macron said so twice.",
+        [],
+        False,
+    ),
+    (
+        "single-curly-quotes",
+        "‘We will rebuild the city,’ Volodymyr Zelensky said.",
+        [("Volodymyr Zelensky", "We will rebuild the city", True)],
+        True,
+    ),
+    (
+        "multi-sentence-quote",
+        "“The war must end. Russia must withdraw. Peace is possible,” Antonio Guterres said.",
+        [("Antonio Guterres", "The war must end. Russia must withdraw. Peace is possible", True)],
+        True,
+    ),
+    (
+        "multi-paragraph-quote",
+        "Roberta Metsola spoke in Kyiv.\n\n“Europe is with you.\n\n"
+        "“We will stay with you until the end,” Metsola said.",
+        [
+            (
+                "Roberta Metsola",
+                "Europe is with you.\n\n“We will stay with you until the end",
+                True,
+            )
+        ],
+        True,
+    ),
+    (
+        "floating-quote-next-paragraph",
+        "“We need more air defence,” Volodymyr Zelensky said.\n\n"
+        "“Every day without it costs lives in our cities.”",
+        [
+            ("Volodymyr Zelensky", "We need more air defence", True),
+            ("Volodymyr Zelensky", "Every day without it costs lives in our cities.", True),
+        ],
+        True,
+    ),
+    (
+        "continuation-quote-same-paragraph",
+        "“Our patience has limits,” Kaja Kallas said. “Sanctions will continue to rise.”",
+        [
+            ("Kaja Kallas", "Our patience has limits", True),
+            ("Kaja Kallas", "Sanctions will continue to rise.", True),
+        ],
+        True,
+    ),
+    (
+        "two-speakers-in-turn",
+        "“We want a ceasefire,” Antony Blinken said. “We want guarantees,” Andrii Sybiha replied.",
+        [
+            ("Antony Blinken", "We want a ceasefire", True),
+            ("Andrii Sybiha", "We want guarantees", True),
+        ],
+        True,
+    ),
+    (
+        "pronoun-after-quote",
+        "Mark Rutte arrived in Vilnius. “Deterrence works,” he said.",
+        [("Mark Rutte", "Deterrence works", True)],
+        True,
+    ),
+    (
+        "she-after-quote-with-honorific",
+        "Ms. Kallas met the ministers. “Russia only understands strength,” she said.",
+        [("Kallas", "Russia only understands strength", True)],
+        True,
+    ),
+    (
+        "title-after-quote",
+        "NATO Secretary General Mark Rutte opened the meeting. "
+        "“Nobody is safe alone,” the Secretary General said.",
+        [("Mark Rutte", "Nobody is safe alone", True)],
+        True,
+    ),
+    (
+        "surname-after-quote",
+        "German Chancellor Friedrich Merz visited Paris. “Europe must lead,” Merz said.",
+        [("Friedrich Merz", "Europe must lead", True)],
+        True,
+    ),
+    (
+        "as-x-noted-quote",
+        "Vice President Kamala Harris opened the dialogue. As the Vice President noted, "
+        "“Our economies are deeply linked.”",
+        [("Kamala Harris", "Our economies are deeply linked.", True)],
+        True,
+    ),
+    (
+        "lowercase-quote-after-comma",
+        "Secretary Marcelo Ebrard added, “this dialogue defines our common vision.”",
+        [("Marcelo Ebrard", "this dialogue defines our common vision.", True)],
+        True,
+    ),
+    (
+        "epigraph-dash-line",
+        "“Democracy is worth defending.”\n\n– President Joe Biden, March 1, 2022",
+        [("Joe Biden", "Democracy is worth defending.", True)],
+        True,
+    ),
+    (
+        "first-person-inside-quote-counts",
+        "“We reaffirm our commitment to peace,” Pedro Sánchez said.",
+        [("Pedro Sánchez", "We reaffirm our commitment to peace", True)],
+        True,
+    ),
+    (
+        "partial-quote-is-reported",
+        "Dmitry Peskov said NATO was “a tool of confrontation” in Europe.",
+        [("Dmitry Peskov", "NATO was “a tool of confrontation” in Europe", False)],
+        True,
+    ),
+    (
+        "scare-quotes-not-statements",
+        "The so-called “blue economy” of the Pacific is growing fast.",
+        [],
+        True,
+    ),
+    (
+        "apostrophes-are-not-quotes",
+        "Ukraine’s president said the country’s army would hold the line.",
+        [],
+        True,
+    ),
+    # --- reported speech -----------------------------------------------------------------
+    (
+        "said-that-clause",
+        "Mark Rutte said that the alliance was united.",
+        [("Mark Rutte", "the alliance was united", False)],
+        True,
+    ),
+    (
+        "said-bare-clause",
+        "Mark Rutte said the alliance was united.",
+        [("Mark Rutte", "the alliance was united", False)],
+        True,
+    ),
+    (
+        "clause-before-cue",
+        "The alliance will defend every ally, Mark Rutte said.",
+        [("Mark Rutte", "The alliance will defend every ally", False)],
+        True,
+    ),
+    (
+        "told-reporters-that",
+        "Antony Blinken told reporters that the talks had made progress.",
+        [("Antony Blinken", "the talks had made progress", False)],
+        True,
+    ),
+    (
+        "future-tense-cue",
+        "Secretary of State Antony Blinken will reaffirm the U.S. commitment to the treaty.",
+        [("Antony Blinken", "the U.S. commitment to the treaty", False)],
+        True,
+    ),
+    (
+        "coordinated-cues",
+        "Olaf Scholz said Germany would send tanks and added that more aid would follow.",
+        [
+            ("Olaf Scholz", "Germany would send tanks", False),
+            ("Olaf Scholz", "more aid would follow", False),
+        ],
+        True,
+    ),
+    (
+        "participle-emphasising",
+        "Mark Rutte praised the allies, emphasising that the alliance was stronger than ever.",
+        [("Mark Rutte", "the alliance was stronger than ever", False)],
+        True,
+    ),
+    (
+        "participle-noting",
+        "The United States announced new sanctions, noting that Russia had ignored every warning.",
+        [("United States", "Russia had ignored every warning", False)],
+        False,
+    ),
+    (
+        "according-to-front",
+        "According to Foreign Minister Andrii Sybiha, Russia launched 40 missiles overnight.",
+        [("Andrii Sybiha", "Russia launched 40 missiles overnight", False)],
+        True,
+    ),
+    (
+        "according-to-end",
+        "Talks will resume next week, according to Antonio Guterres.",
+        [("Antonio Guterres", "Talks will resume next week", False)],
+        True,
+    ),
+    (
+        "nominal-reaffirmed",
+        "President Joe Biden reaffirmed the United States’ ironclad commitment to Japan’s defense.",
+        [("Joe Biden", "the United States’ ironclad commitment to Japan’s defense", False)],
+        True,
+    ),
+    (
+        "nominal-expressed-concern",
+        "The European Union expressed concern about the violence in the region.",
+        [("European Union", "concern about the violence in the region", False)],
+        True,
+    ),
+    (
+        "called-for",
+        "Antonio Guterres called for an immediate ceasefire.",
+        [("Antonio Guterres", "an immediate ceasefire", False)],
+        True,
+    ),
+    (
+        "urged-object-to",
+        "Josep Borrell urged Iran to return to the negotiating table.",
+        [("Josep Borrell", "Iran to return to the negotiating table", False)],
+        True,
+    ),
+    (
+        "called-on-object-to",
+        "The United Nations called on both parties to respect the truce.",
+        [("United Nations", "both parties to respect the truce", False)],
+        True,
+    ),
+    (
+        "pledged-to",
+        "Japan pledged to double its support for the reconstruction fund.",
+        [("Japan", "double its support for the reconstruction fund", False)],
+        True,
+    ),
+    (
+        "committed-to",
+        "Canada is firmly committed to a rules-based international order.",
+        [("Canada", "a rules-based international order", False)],
+        True,
+    ),
+    (
+        "agreed-that",
+        "Rishi Sunak agreed that the partnership should be deepened.",
+        [("Rishi Sunak", "the partnership should be deepened", False)],
+        True,
+    ),
+    (
+        "highlighted-nominal",
+        "Penny Wong highlighted the strength of the partnership with the Pacific islands.",
+        [("Penny Wong", "the strength of the partnership with the Pacific islands", False)],
+        True,
+    ),
+    (
+        "warned-that",
+        "Jens Stoltenberg warned that Russia was rebuilding its forces.",
+        [("Jens Stoltenberg", "Russia was rebuilding its forces", False)],
+        True,
+    ),
+    # --- speakers: pronouns, titles, groups ------------------------------------------------
+    (
+        "pronoun-he-reported",
+        "Mark Rutte arrived in Kyiv on Monday. He said the alliance would keep helping Ukraine.",
+        [("Mark Rutte", "the alliance would keep helping Ukraine", False)],
+        True,
+    ),
+    (
+        "pronoun-she-gender",
+        "Ms. Penny Wong met Mr. Wang Yi in Beijing. She stressed that dialogue must continue.",
+        [("Penny Wong", "dialogue must continue", False)],
+        True,
+    ),
+    (
+        "pronoun-it-organisation",
+        "The European Commission published its plan. It said the funds would arrive in May.",
+        [("European Commission", "the funds would arrive in May", False)],
+        True,
+    ),
+    (
+        "title-the-secretary",
+        "Secretary of State Antony Blinken met Foreign Minister Wang Yi. "
+        "The Secretary emphasized that open channels were vital.",
+        [("Antony Blinken", "open channels were vital", False)],
+        True,
+    ),
+    (
+        "conjoined-persons",
+        "President Joe Biden and Prime Minister Fumio Kishida reaffirmed their commitment "
+        "to a free and open Indo-Pacific.",
+        [("Joe Biden", "their commitment to a free and open Indo-Pacific", False)],
+        True,
+    ),
+    (
+        "conjoined-countries",
+        "The United States and Japan affirmed that the alliance remains the cornerstone of peace.",
+        [("United States", "the alliance remains the cornerstone of peace", False)],
+        True,
+    ),
+    (
+        "the-two-leaders",
+        "President Joe Biden met President Xi Jinping in Woodside. "
+        "The two leaders stressed the importance of managing competition responsibly.",
+        [("Joe Biden", "the importance of managing competition responsibly", False)],
+        True,
+    ),
+    (
+        "they-after-joint-speakers",
+        "Antony Blinken and Penny Wong reaffirmed their support for Pacific resilience. "
+        "They also expressed concern about illegal fishing.",
+        [
+            ("Antony Blinken", "their support for Pacific resilience", False),
+            ("Antony Blinken", "concern about illegal fishing", False),
+        ],
+        True,
+    ),
+    (
+        "continuation-short-quote",
+        "“These are not proposals,” Andrii Sybiha told reporters. “They are ultimatums.”",
+        [
+            ("Andrii Sybiha", "These are not proposals", True),
+            ("Andrii Sybiha", "They are ultimatums.", True),
+        ],
+        True,
+    ),
+    (
+        "question-quote-asked",
+        "“Where is the money we were promised?” Volodymyr Zelensky asked.",
+        [("Volodymyr Zelensky", "Where is the money we were promised?", True)],
+        True,
+    ),
+    (
+        "relative-clause-between-speaker-and-cue",
+        "Andrii Sybiha, who met Turkish Foreign Minister Hakan Fidan in Ankara, said Kyiv "
+        "remained open to talks.",
+        [("Andrii Sybiha", "Kyiv remained open to talks", False)],
+        True,
+    ),
+    (
+        "pronoun-skips-names-inside-content",
+        "Mark Rutte said Volodymyr Zelensky deserved more support. "
+        "He added that allies must do more.",
+        [
+            ("Mark Rutte", "Volodymyr Zelensky deserved more support", False),
+            ("Mark Rutte", "allies must do more", False),
+        ],
+        True,
+    ),
+    (
+        "spokesperson-for-a-body",
+        "A spokesperson for the State Department said Washington was studying the proposals.",
+        [("State Department", "Washington was studying the proposals", False)],
+        True,
+    ),
+    (
+        "partial-quote-keeps-closing-mark",
+        "Ursula von der Leyen said the bloc would “stand by Ukraine for as long as it takes.”",
+        [
+            (
+                "Ursula von der Leyen",
+                "the bloc would “stand by Ukraine for as long as it takes.”",
+                False,
+            )
+        ],
+        True,
+    ),
+    (
+        "as-x-said-reported",
+        "As Antony Blinken said, the alliance is stronger than ever.",
+        [("Antony Blinken", "the alliance is stronger than ever", False)],
+        True,
+    ),
+    (
+        "stated-nominal-and-concurred-that",
+        "Olaf Scholz stated his appreciation for the support and concurred that the mission "
+        "should continue.",
+        [
+            ("Olaf Scholz", "his appreciation for the support", False),
+            ("Olaf Scholz", "the mission should continue", False),
+        ],
+        True,
+    ),
+    (
+        "been-clear-that-and-called-on",
+        "The United States has been clear that the coup is wrong and has called on its "
+        "neighbours to take action.",
+        [
+            ("United States", "the coup is wrong", False),
+            ("United States", "its neighbours to take action", False),
+        ],
+        True,
+    ),
+    (
+        "committed-to-infinitive",
+        "Malaysia has committed to refrain from imposing digital services taxes.",
+        [("Malaysia", "refrain from imposing digital services taxes", False)],
+        True,
+    ),
+    (
+        "demonym-organisation-speaker",
+        "The Polish foreign ministry said it would summon the Russian ambassador.",
+        [("Poland", "it would summon the Russian ambassador", False)],
+        True,
+    ),
+    # --- exclusions ----------------------------------------------------------------------
+    (
+        "topic-only-verbs",
+        "Mark Rutte discussed defence spending and welcomed the new members. "
+        "Antony Blinken met Penny Wong and thanked her for her leadership.",
+        [],
+        True,
+    ),
+    (
+        "first-person-sayer",
+        "We reaffirm our commitment to the Paris Agreement.",
+        [],
+        True,
+    ),
+    (
+        "vague-sayers",
+        "Officials said the meeting went well. Experts warned that prices would rise.",
+        [],
+        True,
+    ),
+    (
+        "condemned-without-clause",
+        "Emmanuel Macron condemned the attack.",
+        [],
+        True,
+    ),
+    (
+        "anonymous-official-quote",
+        "“The situation is very serious,” the official said.",
+        [],
+        True,
+    ),
+    (
+        "headline-not-annotated",
+        "Rutte says NATO is ready\n\nNATO met in Brussels on Friday.",
+        [],
+        True,
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def statements_of(make_doc):
+    cache: dict[str, list[Statement]] = {}
+
+    def run(text: str) -> list[Statement]:
+        if text not in cache:
+            document, doc = make_doc(text)
+            facts = extract(doc, document, kinds=("statement",)).facts
+            cache[text] = [f for f in facts if isinstance(f, Statement)]
+        return cache[text]
+
+    return run
+
+
+@pytest.mark.parametrize(("name", "text", "expected", "exact"), CASES, ids=[c[0] for c in CASES])
+def test_attribution(statements_of, name, text, expected, exact):
+    found = statements_of(text)
+    got = [(s.speaker, s.content, s.direct) for s in found]
+    for row in expected:
+        assert row in got, f"{row} not in {got}"
+    if exact:
+        assert len(got) == len(expected), got
+
+
+@pytest.mark.parametrize(("name", "text", "expected", "exact"), CASES, ids=[c[0] for c in CASES])
+def test_offsets_are_exact(statements_of, name, text, expected, exact):
+    for s in statements_of(text):
+        assert text[s.content_span[0] : s.content_span[1]] == s.content
+        assert s.cue and s.cue_span[0] < s.cue_span[1]
+        assert s.speaker_kind in ("person", "organisation", "country")
+        assert s.speaker_id is None
+
+
+def test_pronoun_speaker_flag_and_span(statements_of):
+    text = "Mark Rutte arrived in Kyiv on Monday. He said the alliance would keep helping Ukraine."
+    (s,) = statements_of(text)
+    assert s.speaker_is_pronoun
+    assert text[s.speaker_span[0] : s.speaker_span[1]] == "He"
+
+
+def test_co_speakers_and_mentions(statements_of):
+    text = (
+        "President Joe Biden and Prime Minister Fumio Kishida reaffirmed their commitment "
+        "to defending Taiwan and the Philippines."
+    )
+    (s,) = statements_of(text)
+    assert s.co_speakers == ("Fumio Kishida",)
+    assert "Taiwan" in s.mentioned
+
+
+def test_unbalanced_quotes_do_not_crash(statements_of):
+    text = "“This quote never ends, Mark Rutte said.\n\nThe next ” paragraph “ is odd."
+    for s in statements_of(text):
+        assert text[s.content_span[0] : s.content_span[1]] == s.content
