@@ -114,13 +114,23 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "weekday_month_day",
         re.compile(rf"\b{_WEEKDAY},?\s+{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?\b", re.I),
     ),
+    (
+        "month_range",
+        re.compile(
+            rf"\b{_MONTH}\s*(?:-|–|or|to|and|through)\s*{_MONTH2},?\s+(?:of\s+)?{_YEAR}\b", re.I
+        ),
+    ),
     ("month_day", re.compile(rf"\b{_MONTH}\s+{_DAY}(?!\d)(?:,?\s+{_YEAR})?\b", re.I)),
     ("day_month", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b", re.I)),
     ("month_year", re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b", re.I)),
     ("day_offset", re.compile(r"\b(?P<word>today|tonight|yesterday|tomorrow)\b", re.I)),
     (
         "relative_unit",
-        re.compile(r"\b(?P<which>last|this|next)\s+(?P<unit>week|month|year)\b", re.I),
+        re.compile(
+            r"\b(?:(?P<part>later|earlier)\s+)?(?P<which>last|this|next)\s+"
+            r"(?P<unit>week|month|year)\b",
+            re.I,
+        ),
     ),
     ("weekday", re.compile(rf"\b(?:(?P<which>last|this|next)\s+)?{_WEEKDAY}\b", re.I)),
     (
@@ -129,6 +139,31 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("year", re.compile(rf"\b(?:in|during|for|by|of)\s+{_YEAR}\b", re.I)),
 ]
+
+
+# The word each kind of date needs: a text without one skips that pattern's scan.
+_WORD = re.compile(r"[A-Za-z]+|\d{4}")
+_WORD_KINDS = {
+    **dict.fromkeys(MONTHS, "month"),
+    **dict.fromkeys(WEEKDAYS, "weekday"),
+    **dict.fromkeys(DAY_OFFSETS, "offset"),
+    **dict.fromkeys(("week", "month", "year"), "unit"),
+    **{str(year): "year" for year in range(1900, 2100)},
+}
+NEEDS = {
+    "month_day_range": "month",
+    "day_month_range": "month",
+    "weekday_month_day": "weekday",
+    "month_range": "month",
+    "month_day": "month",
+    "day_month": "month",
+    "month_year": "month",
+    "day_offset": "offset",
+    "relative_unit": "unit",
+    "weekday": "weekday",
+    "bare_month": "month",
+    "year": "year",
+}
 
 
 @dataclass(frozen=True)
@@ -231,12 +266,26 @@ def _value(kind: str, m: re.Match[str], anchor: date, tense: str) -> str | None:
         year = int(g["year"]) if "year" in g else _guess_year(month, day, anchor, tense)
         found = _day(year, month, day)
         return _iso(found) if found else None
+    if kind == "month_range":
+        year = int(g["year"])
+        opening, closing = MONTHS[g["month"]], MONTHS[g["month2"]]
+        if closing < opening:
+            return None
+        return f"{month_interval(year, opening)[:10]}/{month_interval(year, closing)[11:]}"
     if kind == "month_year":
         return month_interval(int(g["year"]), MONTHS[g["month"]])
     if kind == "day_offset":
         return _iso(anchor + timedelta(days=DAY_OFFSETS[g["word"]]))
     if kind == "relative_unit":
-        return _relative_unit(g["which"], g["unit"], anchor)
+        whole = _relative_unit(g["which"], g["unit"], anchor)
+        if g["which"] != "this" or "part" not in g:
+            return whole
+        begin, end = whole.split("/")
+        if g["part"] == "later":  # "later this month": after the anchor, within the month
+            begin = _iso(anchor + timedelta(days=1))
+        else:
+            end = _iso(anchor - timedelta(days=1))
+        return f"{begin}/{end}" if begin <= end else whole
     if kind == "weekday":
         return _iso(_weekday(WEEKDAYS[g["weekday"]], g.get("which"), anchor, tense))
     if kind == "bare_month":
@@ -263,7 +312,10 @@ def find_dates(text: str, anchor: date | None, tense: str = "past") -> list[Date
     """
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
+    present = {_WORD_KINDS.get(w.lower()) for w in _WORD.findall(text)}
     for kind, pattern in DATE_PATTERNS:
+        if NEEDS[kind] not in present:
+            continue
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
@@ -299,10 +351,14 @@ def resolve_date(text: str, anchor: date | None, tense: str = "past") -> str | N
     '2025-04-15'
     >>> resolve_date("last week", anchor)
     '2025-03-31/2025-04-06'
+    >>> resolve_date("later this month", anchor)
+    '2025-04-10/2025-04-30'
     >>> resolve_date("next year", anchor)
     '2026-01-01/2026-12-31'
     >>> resolve_date("in November 2022", anchor)
     '2022-11-01/2022-11-30'
+    >>> resolve_date("in March or April of 2005", anchor)
+    '2005-03-01/2005-04-30'
     >>> resolve_date("today", anchor)
     '2025-04-09'
     >>> resolve_date("soon", anchor) is None

@@ -54,6 +54,12 @@ def load_pipeline(model: str | None = None) -> Language:
     return _LOADED[name]
 
 
+def pipeline_id(nlp: Language) -> str:
+    """The pipeline's package name and version, recorded with every extraction run."""
+    meta = nlp.meta
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}-{meta.get('version', '0')}"
+
+
 def parse(
     documents: Iterable[Document],
     nlp: Language,

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.document import load_pipeline, model_name, parse
+from kg.document import load_pipeline, parse, pipeline_id
 from kg.entities import EntityResolver
 from kg.errors import KgError
 from kg.facts import extract
@@ -44,13 +44,29 @@ def extract_documents(
 
 
 def extract_from(
-    documents: Iterable[Document], *, model: str | None = None, workers: int = 1
+    documents: Iterable[Document],
+    *,
+    model: str | None = None,
+    workers: int = 1,
+    resolver: EntityResolver | None = None,
 ) -> Iterator[Extraction]:
     """Parse, extract and resolve already-read documents, lazily and in order."""
     nlp = load_pipeline(model)
-    resolver = EntityResolver()
+    resolver = resolver or EntityResolver()
     for document, doc in parse(documents, nlp, workers=workers):
         yield resolver.resolve(extract(doc, document))
+
+
+KNOWN_PEOPLE = (
+    "SELECT DISTINCT ?name WHERE { ?p a schema:Person ; rdfs:label ?name } ORDER BY ?name"
+)
+
+
+def known_people(store: GraphStore) -> list[str]:
+    """Labels of the people a store already holds, sorted (empty for a new store)."""
+    if not len(store):
+        return []
+    return [row["name"].value for row in store.query(KNOWN_PEOPLE)]  # type: ignore[union-attr]
 
 
 @dataclass
@@ -91,7 +107,7 @@ def build(
         the store and a report of what changed.
     """
     store = store if store is not None else GraphStore()
-    name = model_name(model)
+    name = pipeline_id(load_pipeline(model))
     report = BuildReport()
 
     def changed(documents: Iterable[Document]) -> Iterator[Document]:
@@ -104,7 +120,12 @@ def build(
                 yield document
 
     documents = read_documents(inputs, strict=strict, on_error=on_error)
-    for extraction in extract_from(changed(documents), model=name, workers=workers):
+    resolver = EntityResolver()
+    # People already in the store let a surname in a new article link to them.
+    resolver.remember(known_people(store))
+    for extraction in extract_from(
+        changed(documents), model=model, workers=workers, resolver=resolver
+    ):
         outcome = store.add(extraction, name)
         setattr(report, outcome, getattr(report, outcome) + 1)
         report.facts += len(extraction.facts)

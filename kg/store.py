@@ -196,6 +196,10 @@ class GraphStore:
     def query(self, sparql: str) -> QueryResult:
         """Run a SPARQL query over the union of all graphs, with the kg prefixes declared.
 
+        Oxigraph's union is a multiset: a triple found in several document graphs
+        (an entity's label) matches once per graph, so counts through entity
+        descriptions need ``COUNT(DISTINCT …)``.
+
         Raises:
             QueryError: the query is malformed or fails.
         """

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from decimal import Decimal
 
 import networkx as nx
@@ -144,3 +145,13 @@ def test_batch_with_a_bad_file_exits_3_and_keeps_the_rest(tmp_path):
     )
     assert strict.exit_code == 1
     assert not (tmp_path / "s.ttl").exists()
+
+
+def test_readme_cookbook_queries_answer_on_sample_data(built):
+    store, _ = built
+    readme = (DATA.parent / "README.md").read_text(encoding="utf-8")
+    queries = re.findall(r"```sparql\n(.*?)```", readme, re.S)
+    assert len(queries) >= 4
+    for query in queries:
+        rows = list(store.query(query))
+        assert rows, query

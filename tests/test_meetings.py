@@ -110,6 +110,82 @@ MEETING_CASES = [
     ),
 ]
 
+# Rows added in round 2 (issue #4): intent, durations, lowercase events, city lists.
+MEETING_CASES += [
+    (
+        "The two prime ministers agreed to hold a trilateral summit with President Lee "
+        "in Seoul on Friday.",
+        "2025-06-03",
+        [("Seoul", "2025-06-06")],
+    ),
+    (
+        "Arctic Council ministers wrapped up three days of talks in Tromso on Thursday, May 8.",
+        "2025-05-09",
+        [("Tromso", "2025-05-06/2025-05-08")],
+    ),
+    (
+        "Finance ministers gathered in Rome on Monday, March 3, for a two-day conference on "
+        "debt relief.",
+        "2025-03-05",
+        [("Rome", "2025-03-03/2025-03-04")],
+    ),
+    (
+        "The next OSCE summit will take place in The Hague in October.",
+        "2025-04-04",
+        [("The Hague", "2025-10-01/2025-10-31")],
+    ),
+    (
+        "President Ruto met with Kenyan business leaders at the State House in Nairobi on Monday.",
+        "2025-04-09",
+        [("Nairobi", "2025-04-07")],
+    ),
+    (
+        "The First and Second Andean Summits were held at Quito, Ecuador in May 2001 and "
+        "Lima, Peru in June 2003.",
+        "2004-12-10",
+        [("Quito", "2001-05-01/2001-05-31"), ("Lima", "2003-06-01/2003-06-30")],
+    ),
+    (
+        "The summit was held at Cusco and Ayacucho on 7-9 December.",
+        "2004-12-10",
+        [("Cusco and Ayacucho", "2004-12-07/2004-12-09")],
+    ),
+    (
+        "Chinese Premier Li Qiang plans to raise the matter at the annual ASEAN summit in "
+        "Malaysia later this month.",
+        "2025-05-12",
+        [("Malaysia", "2025-05-13/2025-05-31")],
+    ),
+]
+
+MEETING_CASES += [
+    (
+        "The Andean Summit opened in Quito on Monday. On the margins of the Summit, the "
+        "foreign ministers of Peru and Chile met with business leaders.",
+        "2025-03-05",
+        [("Quito", "2025-03-03"), ("Quito", "2025-03-03")],
+    ),
+    (
+        "The bases hosting foreign personnel are national bases.",
+        "2025-03-05",
+        [],
+    ),
+]
+
+MEETING_CASES += [
+    (
+        "In the UN Security Council on March 3, France introduced a draft resolution.",
+        "2025-03-05",
+        [(None, "2025-03-03")],
+    ),
+    (
+        "In Riyadh on Tuesday, the President held a meeting with King Salman and then a "
+        "working session with Crown Prince Mohammed bin Salman.",
+        "2025-05-14",
+        [("Riyadh", "2025-05-13"), ("Riyadh", "2025-05-13")],
+    ),
+]
+
 NO_MEETING_CASES = [
     "The two presidents said they look forward to meeting again soon.",
     "For further information, please visit our website.",
@@ -161,3 +237,68 @@ def test_readout_defaults_to_publication_date(nlp) -> None:
     )
     (m,) = _meetings(nlp, text, "2024-05-22")
     assert (m.location, m.date, m.status) == ("Washington", "2024-05-22", "held")
+
+
+def test_a_joined_session_is_part_of_the_talks(nlp) -> None:
+    text = (
+        "Arctic Council ministers wrapped up two days of talks in Tromso on Thursday, May 8. "
+        "The Danish foreign minister Lars Lokke Rasmussen joined a session with the ministers "
+        "on Wednesday."
+    )
+    (m,) = _meetings(nlp, text, "2025-05-09")
+    assert (m.location, m.date) == ("Tromso", "2025-05-07/2025-05-08")
+    assert "Lars Lokke Rasmussen" in m.participants
+
+
+def test_agreed_summit_is_scheduled_and_looks_ahead(nlp) -> None:
+    text = "The leaders agreed to hold a summit with President Lee in Seoul on Friday."
+    (m,) = _meetings(nlp, text, "2025-06-03")
+    assert (m.status, m.date) == ("scheduled", "2025-06-06")
+
+
+def test_participants_are_the_actors_who_meet(nlp) -> None:
+    text = (
+        "Secretary of State Marco Rubio met with Foreign Minister Penny Wong in Canberra on "
+        "Monday to discuss Chinese pressure on the Philippines."
+    )
+    (m,) = _meetings(nlp, text, "2025-07-30")
+    assert "Philippines" not in m.participants
+    assert {"Marco Rubio", "Penny Wong"} <= set(m.participants)
+
+
+def test_lowercase_event_gets_its_city_and_owner(nlp) -> None:
+    (m,) = _meetings(nlp, "Donors pledged new aid at the Berlin conference.", "2024-06-12")
+    assert m.location == "Berlin"
+    assert "Berlin" not in m.participants
+
+
+def test_joining_the_meeting_adds_participants(nlp) -> None:
+    text = (
+        "Readout of the President's meeting with Prime Minister Carney\n\n"
+        "President Donald Trump met with Canadian Prime Minister Mark Carney at the White House "
+        "in Washington on Tuesday. Secretary of State Marco Rubio and Canadian Foreign Minister "
+        "Anita Anand joined the meeting."
+    )
+    (m,) = _meetings(nlp, text, "2025-05-07")
+    assert (m.location, m.date) == ("Washington", "2025-05-06")
+    assert {"Marco Rubio", "Anita Anand", "Mark Carney"} <= set(m.participants)
+
+
+def test_the_leaders_are_the_main_meetings_people(nlp) -> None:
+    text = (
+        "President Donald Trump met with Canadian Prime Minister Mark Carney in Washington on "
+        "Tuesday. The leaders also agreed to hold a trilateral summit with Mexican President "
+        "Claudia Sheinbaum in Toronto on Friday."
+    )
+    first, second = _meetings(nlp, text, "2025-05-07")
+    assert (second.location, second.date, second.status) == ("Toronto", "2025-05-09", "scheduled")
+    assert {"Mark Carney", "Claudia Sheinbaum"} <= set(second.participants)
+
+
+def test_the_summit_refers_back_to_the_named_one(nlp) -> None:
+    text = (
+        "Leaders met at the Fifth Andean Summit on Monday. The summit, held at Cuzco and Puno, "
+        "was attended by heads of state from Bolivia and Chile."
+    )
+    (m,) = _meetings(nlp, text, "2025-03-05")
+    assert (m.location, m.date) == ("Cuzco and Puno", "2025-03-03")

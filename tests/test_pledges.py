@@ -13,6 +13,7 @@ from kg.records import Document, Pledge
 
 D = Decimal
 WH = "The White House (briefing room statement/release)"
+KHERSON = "Korea will give 2 billion won ($1.5 million) to help clear mines in the Kherson region."
 
 
 def pledges(make_doc, text: str, source: str | None = None) -> list[Pledge]:
@@ -131,6 +132,38 @@ CASES = [
     ("The World Food Programme needs $500 million to feed refugees.", []),
     ("Together the partners will make available a combined $90 million for the fund.", []),
     ("The country will match $1 for every $2 given by others.", []),
+    # leverage chains: the grant and the money it draws from a named giver are both pledges
+    (
+        "A Digital Connect grant of $400,000 will leverage $1.2 million from Google.",
+        [("Digital Connect", D("4e5"), "USD", None), ("Google", D("1.2e6"), "USD", None)],
+    ),
+    (
+        "$2 million of support under Digital Connect is leveraging $3 million from Liquid Telecom.",
+        [("Digital Connect", D("2e6"), "USD", None), ("Liquid Telecom", D("3e6"), "USD", None)],
+    ),
+    ("The plan aims to leverage $100 billion annually from the private sector.", []),
+    # a total its parts' givers share; a pledging conference's tally "to date"
+    (
+        "Chile and Peru met in Lima. They announced a joint fund, with the intent to invest "
+        "$50 million, with up to $25 million from Chile and up to $25 million from Peru.",
+        [
+            ("Chile and Peru", D("5e7"), "USD", None),
+            ("Chile", D("2.5e7"), "USD", None),
+            ("Peru", D("2.5e7"), "USD", None),
+        ],
+    ),
+    (
+        "At the Ocean Fund Fifth Pledging Conference, the minister said that the pledging "
+        "conference had raised $4.5 billion to date.",
+        [("Ocean Fund Fifth Pledging Conference", D("4.5e9"), "USD", None)],
+    ),
+    ("The fund has raised $4.5 billion to date.", []),
+    ("The company raised $300 million from investors in its latest funding round.", []),
+    # the pledger named only in the currency prefix
+    (
+        "The request is the first part of a total U.S. $3 billion three-year pledge.",
+        [("United States", D("3e9"), "USD", None)],
+    ),
 ]
 
 
@@ -170,6 +203,80 @@ DETAILS = [
     ("Ghana pledged 500 million yen ($3.4 million) to the fund.", "currency", "JPY"),
     ("Germany pledged €500 million to Ukraine.", "pledger_kind", "country"),
     ("Germany pledged €500 million to Ukraine.", "recipient_kind", "country"),
+    # recipients: undertakings give their owner, "X's sector" gives X
+    (
+        "Canada pledged $30 million toward the replenishment of the Global Partnership for "
+        "Education.",
+        "recipient",
+        "Global Partnership for Education",
+    ),
+    (
+        "The US will increase its contribution toward the establishment of the new health fund "
+        "at the World Bank by $200 million.",
+        "recipient",
+        "new health fund at the World Bank",
+    ),
+    ("France announced €300 million for Moldova's energy sector.", "recipient", "Moldova"),
+    ("France announced €300 million for Moldova's energy sector.", "purpose", "energy sector"),
+    (
+        KHERSON,
+        "recipient",
+        "Kherson",
+    ),
+    (
+        KHERSON,
+        "purpose",
+        "to help clear mines in the Kherson region",
+    ),
+    (
+        "The DFC will invest $25 million of equity in Solaria Holdings to build solar farms.",
+        "recipient",
+        "Solaria Holdings",
+    ),
+    (
+        "The United States will launch a $350 million Ghana Power Compact.",
+        "recipient",
+        "Ghana Power Compact",
+    ),
+    ("Sweden will give $20 million to the World Food Programme (WFP).", "recipient", "WFP"),
+    (
+        "The minister welcomed Norway’s financial support to the Chadian Red Cross. This support "
+        "includes a pledge to provide $50 million for development projects.",
+        "recipient",
+        "Chadian Red Cross",
+    ),
+    (
+        "The DFC will provide $40 million to guarantee loans by a local bank for Nordtel’s "
+        "purchase of telecom towers in Fiji.",
+        "recipient",
+        "Nordtel",
+    ),
+    (
+        "Japan announces $3 million for mining, supporting Mongolia’s plan for cleaner mines.",
+        "recipient",
+        "Mongolia",
+    ),
+    (
+        "Sweden will give $20 million to the Bureau of Refugees in the Near East (BRNE).",
+        "recipient",
+        "BRNE",
+    ),
+    (
+        "Finland pledged $9 million to the Sahel Fund’s Grant Window.",
+        "recipient",
+        "Sahel Fund Grant Window",
+    ),
+    (
+        "The United States announced the transfer of four patrol boats to the Ghanaian Navy.",
+        "recipient",
+        "Ghanaian Navy",
+    ),
+    (
+        "Spain announced $60 million in new urgent and near to long term recovery assistance "
+        "for the Sahel region.",
+        "recipient",
+        "Sahel region",
+    ),
 ]
 
 
@@ -242,3 +349,48 @@ PERIODS = [
 @pytest.mark.parametrize(("text", "published", "expected"), PERIODS)
 def test_resolve_period(text: str, published: date | None, expected: str | None) -> None:
     assert resolve_period(text, published) == expected
+
+
+# text (title, blank line, body), [(pledger, recipient)]: a pledge that names no beneficiary
+# takes its paragraph's, else the document's main one; a part narrows a place, not a people
+CONTEXTS = [
+    (
+        "Nordic Aid\n\nNorway announced $40 million for the Sahel Relief Fund. Denmark will "
+        "provide $15 million.",
+        [("Norway", "Sahel Relief Fund"), ("Denmark", "Sahel Relief Fund")],
+    ),
+    (
+        "Aid for the People of Chad\n\nJapan pledged $5 million to the people of Chad.\n\n"
+        "Korea will also provide $2 million this year.",
+        [("Japan", "people of Chad"), ("South Korea", "people of Chad")],
+    ),
+    (
+        "Nordic Aid\n\nNorway announced $40 million for the Sahel Relief Fund.\n\n"
+        "Denmark will provide $15 million.",
+        [("Norway", "Sahel Relief Fund"), ("Denmark", None)],
+    ),
+    (
+        "Nordic Aid\n\nThe Sahel Resilience Fund will finance rural clinics. Belgium will provide "
+        "€8 million to launch the fund.",
+        [("Belgium", "Sahel Resilience Fund")],
+    ),
+    (
+        "Nordic Aid\n\nNorway announced $90 million for the Rohingya people. This includes "
+        "$30 million for shelters in Bangladesh.",
+        [("Norway", "Rohingya people"), ("Norway", "Rohingya people")],
+    ),
+    (
+        "Nordic Aid\n\nNorway announced $90 million for East Africa. This includes $30 million "
+        "for food aid in Kenya.",
+        [("Norway", "East Africa"), ("Norway", "Kenya")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CONTEXTS)
+def test_recipient_from_context(make_doc, text: str, expected: list[tuple]) -> None:
+    document, doc = make_doc(text)
+    title = text.split("\n")[0]
+    document = Document(id="t", text=text, published=document.published, title=title)
+    found = extract_pledges(doc, document, ActorIndex(doc, document, []))
+    assert [(p.pledger, p.recipient) for p in found] == expected

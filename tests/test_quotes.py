@@ -17,6 +17,8 @@ def contents(text: str) -> list[str]:
         ("“We are united,” she said.", ["We are united,"]),
         ('"We are united," she said.', ["We are united,"]),
         ("«Nous sommes unis», a-t-il dit.", ["Nous sommes unis"]),
+        ("« We are united », he said.", ["We are united"]),
+        ("He called it « instrumental » twice.", ["instrumental"]),
         ("‘We are united,’ she said.", ["We are united,"]),
         ("„Wir sind vereint“, sagte er.", ["Wir sind vereint"]),
         ("Ukraine’s allies met.", []),

@@ -195,6 +195,44 @@ ROLE_CASES = [
     ),
 ]
 
+# Rows added in round 2 (issue #4): the home country and single-holder posts.
+ROLE_CASES += [
+    (
+        # a demonym belongs to the title it precedes; the unmarked leader is the home one
+        "President Emmanuel Macron met with German Chancellor Friedrich Merz in Paris. "
+        "Germany and France agreed to deepen cooperation, and Germany will host the next "
+        "meeting.",
+        WIRE,
+        [
+            ("Friedrich Merz", "Chancellor", "Germany"),
+            ("Emmanuel Macron", "President", "France"),
+        ],
+    ),
+    (
+        # two presidents without a country: the one named more often keeps the home post
+        "President Biden welcomed the talks. President Biden and President Yoon discussed "
+        "trade with South Korea, and President Biden thanked the Korean people.",
+        STATE,
+        [("Biden", "President", "United States"), ("Yoon", "President", "South Korea")],
+    ),
+]
+
+ROLE_CASES += [
+    (
+        # a bare "Secretary" later is the short form of the full title, not a U.S. post
+        "Mexican Secretary of Economy Raquel Buenrostro joined the talks. Secretary "
+        "Buenrostro said trade was growing.",
+        STATE,
+        [("Raquel Buenrostro", "Secretary of Economy", "Mexico")],
+    ),
+    (
+        "Vice President JD Vance met with King Abdullah and Crown Prince Hussein bin "
+        "Abdullah of Jordan.",
+        STATE,
+        [("Hussein bin Abdullah", "Crown Prince", "Jordan")],
+    ),
+]
+
 NO_ROLE_CASES = [
     "The General Assembly adopted the resolution by a wide margin.",
     "The President said the talks would continue next week.",
@@ -278,3 +316,27 @@ def test_resolve_organisation(text: str, acronyms: dict, expected) -> None:
 )
 def test_expand_name(name: str, full: list[str], expected: str) -> None:
     assert expand_name(name, full) == expected
+
+
+def test_short_title_of_the_same_person_is_dropped(nlp) -> None:
+    text = (
+        "Mexican Secretary of Economy Raquel Buenrostro joined the talks. Secretary "
+        "Buenrostro said trade was growing."
+    )
+    roles = _roles(nlp, text, STATE)
+    assert [(r.person, r.role) for r in roles] == [("Raquel Buenrostro", "Secretary of Economy")]
+
+
+def test_son_is_not_the_king(nlp) -> None:
+    text = "President Biden met King Salman. He later met Crown Prince Mohammed bin Salman."
+    kings = [r.person for r in _roles(nlp, text, STATE) if r.role == "King"]
+    assert kings == ["Salman"]
+
+
+def test_headline_words_are_not_part_of_a_name(nlp) -> None:
+    text = (
+        "President Biden Raises New Funding for Global Health\n\n"
+        "President Biden announced the pledge in New York on Wednesday."
+    )
+    people = {r.person for r in _roles(nlp, text, STATE)}
+    assert people == {"Biden"}

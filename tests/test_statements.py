@@ -407,6 +407,110 @@ CASES: list[tuple[str, str, list[tuple[str, str, bool]], bool]] = [
         True,
     ),
     (
+        "said-in-a-statement-that",
+        "The Polish foreign ministry said in a statement that the border would stay open.",
+        [("Poland", "the border would stay open", False)],
+        True,
+    ),
+    (
+        "subject-on-fronted-participle",
+        "Dmitry Peskov, speaking to reporters in Moscow, said the talks had stalled.",
+        [("Dmitry Peskov", "the talks had stalled", False)],
+        True,
+    ),
+    (
+        "participle-inside-the-clause",
+        "Kaja Kallas said Europe must spend more on defence, warning that time was short.",
+        [
+            ("Kaja Kallas", "Europe must spend more on defence", False),
+            ("Kaja Kallas", "time was short", False),
+        ],
+        True,
+    ),
+    (
+        "warned-object-against",
+        "Kamala Harris warned Beijing against arming Moscow.",
+        [("Kamala Harris", "Beijing against arming Moscow", False)],
+        True,
+    ),
+    (
+        "went-on-colon-quote",
+        "Annalena Baerbock went on: “Nobody wants a world where might makes right.”",
+        [("Annalena Baerbock", "Nobody wants a world where might makes right.", True)],
+        True,
+    ),
+    (
+        "french-guillemets-with-spaces",
+        "« We are ready to help », Antonio Guterres said.",
+        [("Antonio Guterres", "We are ready to help", True)],
+        True,
+    ),
+    (
+        "she-agrees-with-given-name",
+        "Ursula von der Leyen spoke after Olaf Scholz had left. “We are united,” she said.",
+        [("Ursula von der Leyen", "We are united", True)],
+        True,
+    ),
+    (
+        "family-name-first",
+        "Wang Yi met Penny Wong in Beijing. Wang said China was ready to talk.",
+        [("Wang Yi", "China was ready to talk", False)],
+        True,
+    ),
+    (
+        "nearest-cue-before-quote",
+        "Ali Bagheri Kani said talks would go on. Asked whether Tehran would accept the plan, "
+        "Bagheri Kani replied: “No.”",
+        [("Ali Bagheri Kani", "No.", True)],
+        False,
+    ),
+    (
+        "she-after-appositive-subject",
+        "Ali Bagheri Kani said talks would go on. Britain’s negotiator, Stephanie Al-Qaq, "
+        "struck a more cautious tone. “Time is running out,” she said.",
+        [("Stephanie Al-Qaq", "Time is running out", True)],
+        False,
+    ),
+    (
+        "but-declined-is-narration",
+        "Jens Stoltenberg said the allies were united but declined to give details.",
+        [("Jens Stoltenberg", "the allies were united", False)],
+        True,
+    ),
+    (
+        "quoted-as-saying",
+        "Wang Yi visited Delhi. The Chinese foreign ministry quoted him as saying that ties "
+        "were improving.",
+        [("Wang Yi", "ties were improving", False)],
+        True,
+    ),
+    (
+        "they-after-plural-sayer",
+        "India and China held talks. Indian officials said an expert group would be set up. "
+        "It would meet before the end of the year, they said.",
+        [("Indian officials", "It would meet before the end of the year", False)],
+        False,
+    ),
+    (
+        "agreed-on-a-date-to",
+        "India and China agreed on Tuesday to ease tensions along the border.",
+        [("India", "ease tensions along the border", False)],
+        True,
+    ),
+    (
+        "nested-sayer-in-message-dropped",
+        "Narendra Modi said India was committed to a fair solution.",
+        [("Narendra Modi", "India was committed to a fair solution", False)],
+        True,
+    ),
+    (
+        "title-learnt-from-apposition",
+        "Britain’s foreign secretary, David Cameron, visited Kyiv. "
+        "The foreign secretary said London would send more aid.",
+        [("David Cameron", "London would send more aid", False)],
+        True,
+    ),
+    (
         "as-x-said-reported",
         "As Antony Blinken said, the alliance is stronger than ever.",
         [("Antony Blinken", "the alliance is stronger than ever", False)],

@@ -10,11 +10,13 @@ later, in :mod:`kg.entities`).
 
 from __future__ import annotations
 
+import json
 import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
@@ -40,8 +42,18 @@ HONORIFICS = frozenset(
 GENDER_HONORIFICS = {
     "mr": "m", "mr.": "m", "sir": "m", "king": "m", "prince": "m", "lord": "m", "sheikh": "m",
     "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "madam": "f", "madame": "f", "dame": "f",
-    "queen": "f", "princess": "f", "lady": "f",
+    "queen": "f", "princess": "f", "lady": "f", "spokeswoman": "f", "spokesman": "m",
+    "chairwoman": "f", "chairman": "m", "congresswoman": "f", "congressman": "m",
 }  # fmt: skip
+#: given name → "m"/"f" for common, unambiguous first names of public figures
+GIVEN_NAME_GENDER: dict[str, str] = {
+    name.lower(): gender
+    for gender, names in json.loads(
+        Path(__file__).with_name("given_names.json").read_text("utf-8")
+    ).items()
+    if not gender.startswith("_")
+    for name in names
+}
 #: words that may sit inside a title written before a name ("Secretary of State")
 TITLE_GLUE = frozenset({"of", "for", "to", "on", "and", "the", "-"})
 MAX_TITLE_TOKENS = 8
@@ -58,6 +70,10 @@ ACTOR_ALIASES = {
     "uae": "United Arab Emirates", "unitedarabemirates": "United Arab Emirates",
 }  # fmt: skip
 
+#: lower-case particles inside surnames ("von der Leyen", "bin Salman", "da Silva")
+NAME_PARTICLES = frozenset(
+    {"von", "der", "van", "de", "den", "da", "dos", "del", "bin", "al", "el", "di", "du", "zu"}
+)
 #: generational suffixes kept on a full name ("Joseph R. Biden, Jr.")
 NAME_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
 _SUFFIX = re.compile(r",? (?:Jr\.|Sr\.|III|II|IV)(?![\w.])")
@@ -109,6 +125,17 @@ def person_core(name: str) -> list[str]:
     return [w for w in name.split() if w.lower() not in HONORIFICS]
 
 
+def _person_text(ent: Span) -> str:
+    """A person entity's text, completed when the tagger stopped at a name particle.
+
+    "Ursula von der" + "Leyen" → "Ursula von der Leyen".
+    """
+    doc = ent.doc
+    if ent[-1].lower_ in NAME_PARTICLES and ent.end < len(doc) and doc[ent.end].is_title:
+        return doc[ent.start : ent.end + 1].text
+    return ent.text
+
+
 def _name_words(name: str) -> list[str]:
     """A person name's words without generational suffixes and commas."""
     words = (w.strip(",") for w in name.split())
@@ -133,15 +160,19 @@ class ActorIndex:
         self._gender: dict[str, str] = {}
         self._text_titles: dict[str, Counter[str]] = {}
         self._mention_count: Counter[str] = Counter()
+        self._posts: dict[str, set[str]] = {}
         for role in roles:
             self._add_person(role.person)
             self._titles.setdefault(role.role.lower(), role.person)
+            if role.organisation:
+                org = canonical_actor(role.organisation)
+                self._posts.setdefault(org, set()).add(role.person)
         for ent in doc.ents:
             kind = KIND_BY_LABEL.get(ent.label_)
             if kind is None:
                 continue
             if kind == "person":
-                name = " ".join(person_core(clean_name(ent.text)))
+                name = " ".join(person_core(clean_name(_person_text(ent))))
                 suffix = _SUFFIX.match(document.text, ent.end_char)
                 self._add_person(name + suffix.group() if suffix and name else name)
         for ent in doc.ents:
@@ -155,6 +186,7 @@ class ActorIndex:
             self._mention_count[ref.name] += 1
             if ref.kind == "person":
                 self._learn_title(ent, ref.name)
+                self._learn_apposition(ent, ref.name)
         self._span_starts = sorted(self._by_span)
         self._starts = [s for s, _ in self._span_starts]
 
@@ -191,6 +223,23 @@ class ActorIndex:
                 if word.lower() in GENDER_HONORIFICS:
                     self._gender.setdefault(person, GENDER_HONORIFICS[word.lower()])
 
+    def _learn_apposition(self, ent: Span, person: str) -> None:
+        """Titles in apposition: "Britain’s foreign secretary, David Cameron," and
+        "Sergei Lavrov, Russia’s foreign minister," (lower-case titles included)."""
+        root = ent.root
+        heads = [root.head] if root.dep_ == "appos" else []
+        heads += [c for c in root.children if c.dep_ == "appos"]
+        for head in heads:
+            if head.pos_ != "NOUN" or head.ent_type_:
+                continue
+            words = [
+                t.lower_
+                for t in head.lefts
+                if t.dep_ in ("amod", "compound") and not t.ent_type_ and t.is_alpha
+            ]
+            title = " ".join([*words, head.lower_])
+            self._text_titles.setdefault(title, Counter())[person] += 1
+
     def _add_person(self, name: str) -> None:
         if name and any(_all_words(p) == _all_words(name) for p in self._persons):
             return
@@ -203,12 +252,21 @@ class ActorIndex:
         kind = KIND_BY_LABEL.get(ent.label_)
         if kind is None:
             return None
-        name = clean_name(ent.text)
+        name = clean_name(_person_text(ent) if kind == "person" else ent.text)
         if not name:
             return None
-        if kind == "person":
+        if kind == "person" or self._is_person_name(name):
             return ActorRef(self.full_name(name), "person")
         return ActorRef(canonical_actor(name), kind)
+
+    def _is_person_name(self, name: str) -> bool:
+        """A name the tagger labelled ORG/GPE that the document gives as a person's."""
+        words = name.split()
+        if not words or not all(w[:1].isupper() for w in words):
+            return False
+        if len(words) == 1:
+            return any(words in (_name_words(p)[-1:], _name_words(p)[:1]) for p in self._persons)
+        return name in self._persons
 
     def full_name(self, name: str) -> str:
         """The fullest person name in the document that ends with ``name``'s surname.
@@ -220,9 +278,6 @@ class ActorIndex:
             return name
         words = set(core)
         candidates = [p for p in self._persons if _name_words(p)[-1:] == core[-1:]]
-        if len(core) >= 2:
-            first = core[0]
-            candidates = [p for p in candidates if p.split()[0] == first] or candidates
         # "Joseph R. Biden" and "Joseph R. Biden, Jr." are one person: keep the fullest
         fullest = [
             c for c in candidates if not any(_all_words(c) < _all_words(o) for o in candidates)
@@ -231,6 +286,11 @@ class ActorIndex:
             fullest = [c for c in fullest if words <= set(_name_words(c))] or fullest
         if len(fullest) == 1:
             return fullest[0]
+        if not candidates and len(core) == 1 and name.split() == core:
+            # "Wang" for "Wang Yi": a family name written first
+            firsts = [p for p in self._persons if _name_words(p)[:1] == core]
+            if len(firsts) == 1:
+                return firsts[0]
         return " ".join(core)
 
     def at(self, start: int, end: int) -> ActorRef | None:
@@ -258,6 +318,11 @@ class ActorIndex:
             return matches.pop()
         return self._holder_from_text(key)
 
+    def holder_in(self, organisation: str) -> str | None:
+        """The one person the document gives a post in ``organisation`` ("the NATO chief")."""
+        persons = self._posts.get(canonical_actor(organisation), set())
+        return next(iter(persons)) if len(persons) == 1 else None
+
     def _holder_from_text(self, key: str) -> str | None:
         """Title → person from titles written before names; ties go to the main person."""
         if not key:
@@ -282,8 +347,12 @@ class ActorIndex:
         return ranked[0][2]
 
     def gender(self, person: str) -> str | None:
-        """``"m"`` or ``"f"`` when an honorific or title tells, else None."""
-        return self._gender.get(person)
+        """``"m"`` or ``"f"`` when an honorific, a title or the given name tells, else None."""
+        known = self._gender.get(person)
+        if known is not None:
+            return known
+        words = person_core(person)
+        return GIVEN_NAME_GENDER.get(words[0].lower()) if len(words) >= 2 else None
 
     def set_gender(self, person: str, gender: str) -> None:
         """Remember a person's gender learnt elsewhere (a resolved he/she)."""

@@ -23,19 +23,22 @@ are merged. The cue words live in ``meeting_cues.json`` beside this module.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 from importlib import resources
 from typing import Any
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from kg.dates import DateMention, find_dates
 from kg.facts.actors import ActorIndex, clean_name
-from kg.facts.roles import ORG_WORDS, resolve_country
+from kg.facts.roles import ORG_WORDS, doc_text, resolve_country, sentences
 from kg.records import Document, Meeting
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -71,13 +74,18 @@ MONTH_WORDS = frozenset(
         "december",
     ]
 )
+DURATION_UNITS = {"day": 1, "week": 7}
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 BEFORE_WINDOW = 6  # tokens between a date or place and the event name it precedes
 AFTER_WINDOW = 14  # … or follows
 VISIT_HEADS = frozenset(
     {"travel", "trip", "visit", "go", "come", "journey", "mission", "lead", "delegation"}
 )
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "dative", "appos"})
+PARTNER_PREPOSITIONS = frozenset({"with", "between", "among", "by"})
 PLACE_PREPOSITIONS = frozenset({"in", "at", "outside", "near"})
 NAME_CONNECTORS = frozenset({"of", "on", "for", "the", "and", "to", "-", "–", "’", "'", "’s", "'s"})
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 DATELINE = re.compile(r"^\s*([A-ZÀ-Þ][A-ZÀ-Þ .'\-]{2,}),\s*[A-Z][\w .'\-]*?\s+[–—-]\s")
 
 
@@ -87,6 +95,10 @@ def cues() -> dict[str, Any]:
     text = resources.files("kg.facts").joinpath("meeting_cues.json").read_text(encoding="utf-8")
     data: dict[str, Any] = json.loads(text)
     data["acronym_re"] = re.compile(data["event_acronyms"])
+    data["event_heads_lower"] = frozenset(h.lower() for h in data["event_heads"])
+    data["standalone_re"] = re.compile(
+        r"\b(?:" + "|".join(map(re.escape, data["standalone_acronyms"])) + ")", re.I
+    )
     return data
 
 
@@ -107,12 +119,17 @@ class _Candidate:
     inherited: bool = False
     headline: bool = False
     paragraph: int = 0
+    refers: str | None = None  # "the summit": the head of a named event it refers back to
+    margins: str | None = None  # "on the margins of the Summit": the event it took place at
+    beside: bool = False  # an event other meetings take place on the margins of
+    sentences: set[tuple[int, int]] = field(default_factory=set)  # of its unnamed mentions
 
 
-def _is_future(sent: Span, anchor: date | None, dates: list[DateMention]) -> bool:
+def _is_future(
+    sent: Span, words: frozenset[str], anchor: date | None, dates: list[DateMention]
+) -> bool:
     """Whether a sentence looks ahead: future words without a past main verb, or a first
     date after publication."""
-    words = {t.lower_ for t in sent}
     if words & set(cues()["future_words"]) and not any(
         t.tag_ in ("VBD", "VBN") and t.dep_ == "ROOT" for t in sent
     ):
@@ -136,8 +153,12 @@ def _event_names(sent: Span) -> list[tuple[int, int, str]]:
     acronym = lex["acronym_re"]
     doc = sent.doc
     out: list[tuple[int, int, str]] = []
+    spots = [t.i for t in sent if t.text in heads or acronym.match(t.text)]
     i = sent.start
     while i < sent.end:
+        i = next((k for k in spots if k >= i), sent.end)
+        if i >= sent.end:
+            break
         text = doc[i].text
         is_acronym = bool(acronym.match(text)) and text.upper().startswith(
             tuple(lex["standalone_acronyms"])
@@ -243,27 +264,141 @@ def _place(ent: Span) -> str | None:
     nxt = ent.doc[ent.end : ent.end + 3].text
     if name == "Washington" and nxt.startswith(", D.C"):
         return "Washington, D.C."
+    if ent[0].text == "The" and not ent[0].is_sent_start and len(ent) > 1:
+        return ent.text  # "The Hague": the article is part of the name
     return name
 
 
-def _places(sent: Span, skip: list[tuple[int, int]]) -> list[tuple[int, str]]:
-    """Places a meeting can be at: (token index, name), after in/at/to or opening "In X,"."""
-    doc = sent.doc
+def _lowercase_events(sent: Span) -> list[tuple[int, int, str]]:
+    """Event names with a lower-case head and a named owner: "the NATO summit", "the
+    Mekong-U.S. Partnership ministerial"."""
+    heads: dict[str, str] = cues()["lowercase_event_heads"]
+    future = set(cues()["future_words"])
     out = []
-    for ent in sent.ents:
-        if any(s < ent.end and ent.start < e for s, e in skip):
+    for tok in sent:
+        if tok.lower_ not in heads or tok.pos_ != "NOUN" or tok.text[:1].isupper():
             continue
-        if ent.label_ not in PLACE_LABELS and not _looks_like_place(ent):
+        owners = [
+            c
+            for c in tok.lefts
+            if c.dep_ in ("compound", "nmod", "amod") and c.ent_type_ in ("ORG", "GPE", "NORP")
+        ]
+        begin = (
+            min(c.left_edge.i for c in tok.lefts if c.dep_ not in ("det", "poss", "case"))
+            if owners
+            else _owner_before(tok)  # "the second Mekong-U.S. Partnership (MUSP) ministerial"
+        )
+        if begin is None:
             continue
+        start = begin
+        while start < tok.i and (
+            sent.doc[start].lower_ in future
+            or sent.doc[start].lower_ in cues()["frequency_words"]
+            or sent.doc[start].is_punct
+        ):
+            start += 1
+        out.append((start, tok.i + 1, heads[tok.lower_]))
+    return out
+
+
+def _owner_before(tok: Token) -> int | None:
+    """Start of the named owner right before ``tok`` (skipping an acronym in parentheses)
+    with its ordinal, when the parser did not attach it as a modifier."""
+    doc = tok.doc
+    k = tok.i - 1
+    if k >= 2 and doc[k].text == ")" and doc[k - 2].text == "(":
+        k -= 3
+    if k < 0 or doc[k].ent_type_ not in ("ORG", "GPE", "NORP"):
+        return None
+    while k > 0 and doc[k].ent_iob_ == "I":
+        k -= 1
+    if k > 0 and (doc[k - 1].ent_type_ == "ORDINAL" or doc[k - 1].lower_ in ORDINALS):
+        k -= 1
+    return k
+
+
+def _places(sent: Span, ents: list[Span], skip: list[tuple[int, int]]) -> list[tuple[int, str]]:
+    """Places a meeting can be at: (token index, name), after in/at/to or opening "In X,".
+
+    A building followed by its city ("at the White House in Washington") gives the city;
+    a city followed by its country ("in Brasília, Brazil") gives the city; two cities
+    joined by "and" ("at Cusco and Ayacucho") give one place naming both.
+    """
+    doc = sent.doc
+    out: list[tuple[int, str]] = []
+    places = [
+        e
+        for e in ents
+        if not any(s < e.end and e.start < t for s, t in skip)
+        and (e.label_ in PLACE_LABELS or _looks_like_place(e))
+    ]
+    previous: Span | None = None
+    for ent in places:
+        after_previous = previous is not None and 0 < ent.start - previous.end <= 2
+        between = doc[previous.end : ent.start].text if previous is not None else ""
+        if previous is not None and _of_city(previous, ent):
+            previous = ent
+            continue  # "Brasília, Brazil": the country of the city just named
         k = ent.start - 1
         while k >= sent.start and doc[k].text in ("the", "The"):
             k -= 1
         prep = doc[k].lower_ if k >= sent.start else ""
-        if prep in PLACE_PREPOSITIONS or prep == "to" and _near_visit(doc, k):
-            name = _place(ent)
-            if name:
+        name = _place(ent)
+        if (
+            name
+            and previous is not None
+            and after_previous
+            and between == "and"
+            and out
+            and out[-1][0] == previous.start
+            and out[-1][1].endswith(f" and {name}")
+        ):
+            previous = ent
+            continue  # already joined to the city before it
+        if name and not resolve_country(name):
+            name = _with_second_city(ents, ent, name)
+        if name and (prep in PLACE_PREPOSITIONS or prep == "to" and _near_visit(doc, k)):
+            if (
+                out
+                and previous is not None
+                and out[-1][0] == previous.start
+                and previous.label_ == "FAC"
+                and after_previous
+                and between == "in"
+            ):
+                out[-1] = (out[-1][0], name)  # "at the White House in Washington"
+            else:
                 out.append((int(ent.start), name))
+        previous = ent
     return out
+
+
+def _with_second_city(ents: list[Span], ent: Span, name: str) -> str:
+    """ "Cusco and Ayacucho": a city joined by "and" to the city ``ent`` names (spaCy often
+    mislabels the second one, so any proper-noun conjunct counts)."""
+    doc = ent.doc
+    k = ent.end
+    if k + 1 >= len(doc) or doc[k].text != "and":
+        return name
+    second = doc[k + 1]
+    if second.pos_ != "PROPN" or second.dep_ != "conj" or not ent.start <= second.head.i < ent.end:
+        return name
+    other = next((e for e in ents if e.start == k + 1), None)
+    text = clean_name(other.text) if other is not None else second.text
+    if not text or resolve_country(text):
+        return name
+    return f"{name} and {text}"
+
+
+def _of_city(city: Span, ent: Span) -> bool:
+    """Whether ``ent`` is the country of the city just before it ("Brasília, Brazil")."""
+    return (
+        ent.start == city.end + 1
+        and ent.doc[city.end].text in (",", "in")
+        and (city.label_ in PLACE_LABELS or all(t.pos_ == "PROPN" for t in city))
+        and resolve_country(city.text) is None
+        and resolve_country(ent.text) is not None
+    )
 
 
 def _looks_like_place(ent: Span) -> bool:
@@ -283,19 +418,98 @@ def _near_visit(doc: Doc, k: int) -> bool:
     return doc[k].head.lemma_ in VISIT_HEADS
 
 
-def _participants(sent: Span, actors: ActorIndex, skip: set[str]) -> list[tuple[str, str]]:
-    """The canonical (name, kind) of the people in a sentence, else of its other actors."""
+def _participants(
+    ents: list[Span], actors: ActorIndex, skip: set[str], within: set[int] | None = None
+) -> list[tuple[str, str]]:
+    """The canonical (name, kind) of the people in a sentence, else of its other actors.
+
+    With ``within`` (token indexes of the meeting verb's arguments), only the actors
+    there, unless none is.
+    """
+    if within is not None:
+        inside = [e for e in ents if e.start in within]
+        found = _participants(inside, actors, skip)
+        return found or _participants(ents, actors, skip)
     out: list[tuple[str, str]] = []
     people: list[tuple[str, str]] = []
     others: list[tuple[str, str]] = []
-    for ent in sent.ents:
+    for ent in ents:
         ref = actors.at(ent.start_char, ent.end_char)
-        if ref is None or ref.name in skip:
+        if ref is None or ref.name in skip or ent.text in skip:
             continue
         (people if ref.kind == "person" else others).append((ref.name, ref.kind))
     for item in people or others:
         if item not in out:
             out.append(item)
+    return out
+
+
+def _city(ent: Span) -> bool:
+    """Whether a place name is a city or region rather than a country (a country can own
+    an event: "the U.S.-ASEAN Summit"; a city only hosts it: "the Berlin conference")."""
+    return ent.label_ in PLACE_LABELS and resolve_country(ent.text) is None
+
+
+def _main_people(candidates: list[_Candidate]) -> list[tuple[str, str]]:
+    """The people of the document's main meeting (all its unnamed opening mentions)."""
+    people: list[tuple[str, str]] = []
+    for c in candidates:
+        if c.main and not c.named:
+            people += [p for p in c.participants if p[1] == "person" and p not in people]
+    return people
+
+
+def _argument_of(noun: Token, verb: Token) -> bool:
+    """Whether a meeting noun is what the verb reports ("held a meeting"), not a second
+    meeting beside it ("held a meeting with A and then a working session with B")."""
+    return noun.head == verb and noun.dep_ != "conj"
+
+
+def _by_the_group(tok: Token) -> bool:
+    """Whether a meeting verb's subject is the group already named ("the two leaders",
+    "the ministers"), directly or through the verb it depends on ("agreed to hold")."""
+    node = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    for verb in (node, node.head):
+        for c in verb.children:
+            if (
+                c.dep_ == "nsubj"
+                and c.tag_ == "NNS"
+                and c.lemma_.lower() in cues()["people_nouns"]
+                and any(d.lower_ == "the" for d in c.children)
+            ):
+                return True
+    return False
+
+
+def _at_place(ent: Span) -> bool:
+    """Whether a name is where something happens ("at Cusco and Ayacucho in Peru"), not
+    who takes part."""
+    if ent.label_ not in PLACE_LABELS:
+        return False
+    tok = ent.root
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPOSITIONS
+
+
+def _arguments(tok: Token) -> set[int]:
+    """Token indexes of who takes part in what ``tok`` reports: the subjects, objects and
+    "with"/"between" partners of its verb, not its places, dates or topics ("met with
+    Y at the White House to discuss Z")."""
+    nodes = [tok]
+    node = tok
+    for _ in range(3):  # "held two days of talks with Y": up to the verb
+        if node.pos_ in ("VERB", "AUX") or node.head is node:
+            break
+        node = node.head
+        nodes.append(node)
+    if node.dep_ in ("xcomp", "advcl") and node.head is not node:
+        nodes.append(node.head)  # "the leaders agreed to hold a summit"
+    out: set[int] = set()
+    for n in nodes:
+        for c in n.children:
+            if c.dep_ in ARGUMENT_DEPS or c.dep_ == "prep" and c.lower_ in PARTNER_PREPOSITIONS:
+                out.update(t.i for t in c.subtree)
     return out
 
 
@@ -333,12 +547,12 @@ def _refers_back(tok: Token) -> bool:
     )
 
 
-def _meeting_verb(sent: Span) -> tuple[Token, str] | None:
+def _meeting_verb(sent: Span, ents: list[Span], words: frozenset[str]) -> tuple[Token, str] | None:
     """The meeting verb of a sentence ("met", "held talks", "visited") and its kind."""
     lex = cues()
     verbs: dict[str, str] = lex["verbs"]
     nouns = set(lex["meeting_nouns"])
-    phone = any(t.lower_ in lex["phone_words"] for t in sent)
+    phone = not words.isdisjoint(lex["phone_words"])
     for tok in sent:
         if tok.pos_ not in ("VERB", "AUX") or tok.lemma_ not in verbs:
             continue
@@ -351,7 +565,9 @@ def _meeting_verb(sent: Span) -> tuple[Token, str] | None:
             if meeting_objects and all(_refers_back(o) for o in meeting_objects):
                 continue  # "hosting the Ministerial" names an event read elsewhere
             noun = meeting_objects[0].lemma_.lower() if meeting_objects else None
-            if noun is None and not (lemma == "host" and any(_is_party(o) for o in objects)):
+            hosts_guest = lemma == "host" and tok.tag_ != "VBG"  # not "hosting communities"
+            guests = [o for o in objects if _is_party(o) and o.ent_type_ != "ORG"]  # not "the URC"
+            if noun is None and not (hosts_guest and guests):
                 continue
             if noun == "call":
                 kind = "call"
@@ -370,9 +586,13 @@ def _meeting_verb(sent: Span) -> tuple[Token, str] | None:
                 continue
         elif lemma == "lead":
             # "led a delegation to Doha on June 29": a trip; "led the U.S. delegation": a role
-            if not any(o.lemma_ in lex["lead_objects"] for o in objects) or not any(
-                ent.label_ in ("GPE", "DATE") for ent in sent.ents
-            ):
+            led = [o for o in objects if o.lemma_ in lex["lead_objects"]]
+            bound = any(
+                c.lower_ == "to" and any(g.ent_type_ in PLACE_LABELS for g in c.children)
+                for n in (tok, *led)
+                for c in n.children
+            )
+            if not led or not (bound or any(ent.label_ == "DATE" for ent in ents)):
                 continue
         elif lemma in ("call", "speak", "phone"):
             if not phone:
@@ -394,8 +614,10 @@ def _meeting_verb(sent: Span) -> tuple[Token, str] | None:
     return None
 
 
-def _meeting_nouns(sent: Span) -> list[tuple[Token, str]]:
-    """Meeting nouns with a partner: "in a meeting with King Salman", "a call with X"."""
+def _meeting_nouns(sent: Span, situated: bool) -> list[tuple[Token, str]]:
+    """Meeting nouns with a partner ("in a meeting with King Salman", "a call with X") or,
+    in a ``situated`` sentence (one that names a place or date), held by a verb ("wrapped
+    up two days of talks in Brussels")."""
     triggers: dict[str, str] = cues()["noun_triggers"]
     out = []
     for tok in sent:
@@ -420,9 +642,64 @@ def _meeting_nouns(sent: Span) -> list[tuple[Token, str]]:
             and g.dep_ == "pobj"
             and g.ent_type_ in PLACE_LABELS
         ]
-        if partners and not _is_wish(sent.doc, tok.i, sent.start):
+        definite = any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+        held = (situated or definite) and _occasion_verb(tok) is not None
+        if (partners or held) and not _is_wish(sent.doc, tok.i, sent.start):
             out.append((tok, triggers[tok.lower_]))
     return out
+
+
+def _occasion_verb(tok: Token) -> Token | None:
+    """The verb that holds, opens or ends a meeting noun: "held talks", "wrapped up two
+    days of talks"."""
+    node = tok
+    if node.head.lower_ == "of" and node.head.head.lemma_ in DURATION_UNITS:
+        node = node.head.head  # "two days of talks"
+    if node.dep_ == "dobj" and node.head.lemma_ in cues()["occasion_verbs"]:
+        return node.head
+    if (
+        node.dep_ == "pobj"
+        and node.head.lower_ == "for"
+        and node.head.head.lemma_ in cues()["gathering_verbs"]
+    ):
+        return node.head.head  # "gathered in Berlin for a conference"
+    return None
+
+
+def _duration(tok: Token) -> tuple[int, bool] | None:
+    """The length in days of "N days of talks" and whether its verb ends them ("wrapped up")."""
+    unit: Token | None = None
+    if tok.head.lower_ == "of" and tok.head.head.lemma_ in DURATION_UNITS:
+        unit = tok.head.head  # "two days of talks"
+    else:
+        unit = next((c for c in tok.lefts if c.lemma_ in DURATION_UNITS), None)
+    if unit is None:  # "a two-day conference"
+        return None
+    number = next((c for c in unit.children if c.dep_ == "nummod"), None)
+    count = NUMBER_WORDS.get(number.lower_) if number is not None else None
+    if count is None and number is not None and number.text.isdigit():
+        count = int(number.text)
+    verb = _occasion_verb(tok)
+    if not count or verb is None:
+        return None
+    return count * DURATION_UNITS[unit.lemma_], verb.lemma_ in cues()["end_verbs"]
+
+
+def _stretch(day: str | None, length: tuple[int, bool] | None) -> str | None:
+    """A meeting's interval from one of its days and its length ("two days of talks … on
+    Friday": ending on Friday when its verb ends them, else starting on it).
+
+    >>> _stretch("2025-04-04", (2, True))
+    '2025-04-03/2025-04-04'
+    >>> _stretch("2025-04-04", (3, False))
+    '2025-04-04/2025-04-06'
+    """
+    if day is None or length is None or "/" in day or length[0] < 2:
+        return day
+    span = timedelta(days=length[0] - 1)
+    known = date.fromisoformat(day)
+    first, last = (known - span, known) if length[1] else (known, known + span)
+    return f"{first.isoformat()}/{last.isoformat()}"
 
 
 def _nearest(items: list[tuple[int, str]], pos: int) -> str | None:
@@ -431,17 +708,15 @@ def _nearest(items: list[tuple[int, str]], pos: int) -> str | None:
     return min(pool)[1] if pool else None
 
 
-def _paragraph_index(doc: Doc, sent: Span) -> int:
-    return doc.text.count("\n\n", 0, sent.start_char)
-
-
-def _headline_place(doc: Doc, title_end: int) -> str | None:
-    for ent in doc.ents:
+def _headline_place(ents: list[Span], title_end: int) -> str | None:
+    doc = ents[0].doc if ents else None
+    for ent in ents:
         if ent.start_char >= title_end:
             break
         if (
             ent.label_ in PLACE_LABELS
             and ent.start > 0
+            and doc is not None
             and doc[ent.start - 1].lower_ in PLACE_PREPOSITIONS
         ):
             return _place(ent)
@@ -478,6 +753,8 @@ class _Sentence:
     """What one sentence offers for meetings: its dates, places and status."""
 
     span: Span
+    ents: list[Span]
+    words: frozenset[str]  # lower-case forms and lemmas of its tokens
     status: str
     dates: list[tuple[int, str]]
     places: list[tuple[int, str]]
@@ -493,11 +770,24 @@ class _Sentence:
         return value or None
 
 
-def _read_sentence(doc: Doc, sent: Span, anchor: date | None, title_end: int) -> _Sentence:
-    found = find_dates(sent.text, anchor, "past")
-    future = _is_future(sent, anchor, found)
+def _read_sentence(
+    doc: Doc,
+    sent: Span,
+    ents: list[Span],
+    anchor: date | None,
+    title_end: int,
+    paragraph: int,
+    words: frozenset[str],
+    text: str,
+) -> _Sentence:
+    found = find_dates(text, anchor, "past")
+    # only dates without a year read differently looking ahead
+    relative = any(not YEAR.search(d.text) for d in found)
+    later = find_dates(text, anchor, "future") if relative else found
+    ahead = {d.start: d.value for d in later}
+    future = _is_future(sent, words, anchor, found)
     if future:
-        found = find_dates(sent.text, anchor, "future")
+        found = later
     dates = []
     for d in found:
         span = doc.char_span(
@@ -505,16 +795,25 @@ def _read_sentence(doc: Doc, sent: Span, anchor: date | None, title_end: int) ->
         )
         if span is not None:
             dates.append((int(span.start), d.value))
-    events = _event_names(sent)
-    ahead = {d.start: d.value for d in find_dates(sent.text, anchor, "future")}
+    lex = cues()
+    named = not words.isdisjoint(lex["event_heads_lower"]) or bool(
+        lex["standalone_re"].search(text)
+    )
+    events = _event_names(sent) if named else []
+    if not words.isdisjoint(lex["lowercase_event_heads"]):
+        taken = {i for s, e, _ in events for i in range(s, e)}
+        events += [x for x in _lowercase_events(sent) if x[1] - 1 not in taken]
+        events.sort()
     return _Sentence(
         span=sent,
+        ents=ents,
+        words=words,
         status="scheduled" if future else "held",
         dates=dates,
         as_future={d.value: ahead[d.start] for d in found if d.start in ahead},
-        places=_places(sent, [(s, e) for s, e, _ in events]),
+        places=_places(sent, ents, [(s, e) for s, e, _ in events]),
         events=events,
-        paragraph=_paragraph_index(doc, sent),
+        paragraph=paragraph,
         headline=sent.start_char < title_end,
     )
 
@@ -531,17 +830,43 @@ def extract_meetings(doc: Doc, document: Document, actors: ActorIndex) -> list[M
         One :class:`Meeting` per distinct meeting, in order of first mention.
     """
     anchor = document.published
-    title_end = doc.text.find("\n") if "\n" in doc.text[:300] else 0
-    body_start = _first_body_paragraph(doc, title_end)
-    dateline = DATELINE.match(doc.text[title_end:].lstrip("\n"))
-    default_place = _headline_place(doc, title_end) or (
+    text = doc_text(doc, document)
+    ents = list(doc.ents)
+    hashes = doc.to_array([LOWER, LEMMA])  # each sentence's words, without Token objects
+    strings = doc.vocab.strings
+    ent_starts = [e.start for e in ents]
+    breaks = [m.start() for m in re.finditer("\n\n", text)]
+    title_end = text.find("\n") if "\n" in text[:300] else 0
+    body_start = _first_body_paragraph(text, title_end)
+    dateline = DATELINE.match(text[title_end:].lstrip("\n"))
+    default_place = _headline_place(ents, title_end) or (
         dateline.group(1).strip().title() if dateline else None
     )
     context: _Candidate | None = None  # the trip or main meeting later mentions belong to
     candidates: list[_Candidate] = []
     for segment in _segments(doc, title_end):
-        sent = _read_sentence(doc, segment, anchor, title_end)
-        verb = _meeting_verb(segment)
+        lo = bisect_left(ent_starts, segment.start)
+        hi = bisect_left(ent_starts, segment.end)
+        seg_ents = [e for e in ents[lo:hi] if e.end <= segment.end]
+        paragraph = bisect_left(breaks, segment.start_char)
+        words = frozenset(
+            strings[int(h)] for h in set(hashes[segment.start : segment.end].ravel().tolist())
+        )
+        sent = _read_sentence(
+            doc,
+            segment,
+            seg_ents,
+            anchor,
+            title_end,
+            paragraph,
+            words,
+            text[segment.start_char : segment.end_char],
+        )
+        verb = (
+            _meeting_verb(segment, seg_ents, sent.words)
+            if not sent.words.isdisjoint(cues()["verbs"])
+            else None
+        )
         if verb is not None and _is_wish(doc, verb[0].i, segment.start):
             verb = None
         if sent.events:
@@ -549,17 +874,38 @@ def extract_meetings(doc: Doc, document: Document, actors: ActorIndex) -> list[M
             if verb is None or verb[1] != "visit":
                 continue
         triggers = [verb] if verb is not None else []
-        triggers += [n for n in _meeting_nouns(segment) if verb is None or n[0].head != verb[0]]
+        if not sent.words.isdisjoint(cues()["noun_triggers"]):
+            nouns = _meeting_nouns(segment, bool(sent.places or sent.dates))
+            triggers += [n for n in nouns if verb is None or not _argument_of(n[0], verb[0])]
+        if not triggers and sent.dates:
+            session = _body_session(sent, actors)
+            if session is not None:
+                candidates.append(session)
         for trigger in triggers:
             cand = _verb_candidate(doc, sent, trigger, actors, body_start)
+            if _by_the_group(trigger[0]):
+                # "the (two) leaders agreed to hold a summit": those of the main meeting
+                people = _main_people(candidates)
+                if people:
+                    cand.participants = people + [p for p in cand.participants if p not in people]
+                    cand.name = _verb_name(trigger[0], cand.participants, cand.kind)
             context = _place_in_context(cand, context)
             candidates.append(cand)
-    meetings = _merge(_drop_trips(candidates))
-    towns = {p for e in doc.ents if e.label_ in ("GPE", "LOC") and (p := _place(e))}
+    countries = {
+        city.text: country
+        for city, ent in itertools.pairwise(ents)
+        if _of_city(city, ent) and (country := _place(ent))
+    }
+    meetings = _merge(_drop_trips(candidates), countries)
+    towns = {p for e in ents if e.label_ in ("GPE", "LOC") and (p := _place(e))}
+    venues = [m for m in meetings if m.beside and m.location and m.status == "held"]
     for m in meetings:
         if m.main and m.status == "held":
             if m.date is None and anchor is not None:
                 m.date = anchor.isoformat()
+            if m.location is None and m.kind != "call" and not m.beside:
+                # "the first in-person meeting of the group, on the margins of the URC in London"
+                m.location = next((v.location for v in venues if _compatible(v.date, m.date)), None)
             if (
                 m.kind != "call"
                 and default_place
@@ -584,9 +930,14 @@ def _place_in_context(cand: _Candidate, context: _Candidate | None) -> _Candidat
 
 def _status(doc: Doc, i: int, sent: _Sentence) -> str:
     """``scheduled`` when the words before the trigger look ahead ("will hold", "planned to
-    hold", "next summit") or its date is after publication, else ``held``."""
+    hold", "next summit"), its verb is the aim of an intent ("agreed to hold") or its date
+    is after publication, else ``held``."""
     if sent.status == "scheduled":
         return "scheduled"
+    tok = doc[i]
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in cues()["intent_verbs"]:
+        return "scheduled"  # "agreed to hold a summit", "plan to meet"
     window = {t.lower_ for t in doc[max(sent.span.start, i - 6) : i + 1]}
     return "scheduled" if window & set(cues()["future_words"]) else "held"
 
@@ -611,12 +962,22 @@ def _event_candidates(
             event_dates[0] = _nearest(sent.dates, verb[0].i) or ""
         if 0 not in event_places and sent.places:
             event_places[0] = _nearest(sent.places, verb[0].i) or ""
-    participants = _participants(sent.span, actors, set())
+    places = {p for _, p in sent.places}
+    ents = sent.ents
+    inside = [
+        x
+        for n, x in enumerate(ents)
+        if not any(s < x.end and x.start < e and (x.end >= e or _city(x)) for s, e, _ in events)
+        and not _at_place(x)
+        and not (n + 1 < len(ents) and _of_city(x, ents[n + 1]))
+        and not (n and _of_city(ents[n - 1], x))
+    ]
+    participants = _participants(inside, actors, places)
     out = []
     for n, (s, e, kind) in enumerate(events):
         if _is_wish(doc, s, sent.span.start):
             continue
-        host = _host_place(doc, s, e)
+        host = _host_place(doc, s, e, sent.ents) or _owner_place(sent.ents, s, e)
         if host:
             event_places.setdefault(n, host)
         inherited = context is not None and n not in event_dates and _held_event(doc, s, e)
@@ -627,7 +988,9 @@ def _event_candidates(
             # "Forum", "Dialogue", "Assembly" also name standing bodies: a meeting only when
             # dated, placed or attended ("at the Forum", "hosted the Dialogue")
             window = {t.lower_ for t in doc[max(sent.span.start, s - 4) : s]}
-            verbs = {t.lower_ for t in sent.span if t.pos_ == "VERB"}
+            # only verbs the event depends on: "renewed their commitment to the Dialogue
+            # co-chaired by X" names a standing body, "hosted the Dialogue" an occasion
+            verbs = {t.lower_ for t in doc[s:e].root.ancestors if t.pos_ == "VERB"}
             occasion = set(cues()["occasion_words"])
             if (
                 n not in event_dates
@@ -637,13 +1000,14 @@ def _event_candidates(
             ):
                 continue
         occurrences = _occurrences(
-            doc, s, e, sent.span.end, sent.dates, event_dates.get(n), event_places.get(n)
+            doc, s, e, sent.span.end, sent.ents, sent.dates, event_dates.get(n), event_places.get(n)
         )
         status = _status(doc, s, sent)
-        for when, where in occurrences:
+        names = _occurrence_names(doc, s, e, len(occurrences))
+        for (when, where), name in zip(occurrences, names, strict=True):
             out.append(
                 _Candidate(
-                    name=doc[s:e].text if len(occurrences) == 1 else doc[s:e].text.rstrip("s"),
+                    name=name,
                     span=(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)),
                     kind=kind,
                     status=status,
@@ -655,6 +1019,7 @@ def _event_candidates(
                     headline=sent.headline,
                     paragraph=sent.paragraph,
                     inherited=inherited,
+                    beside=any(t.lower_ in cues()["margin_words"] for t in doc[max(0, s - 4) : s]),
                 )
             )
     return out
@@ -666,22 +1031,85 @@ def _verb_candidate(
     """The meeting a verb reports ("X met with Y in Z on …")."""
     tok, kind = verb
     segment = sent.span
-    place = None if kind == "call" else (_nearest(sent.places, tok.i) or _opening_place(segment))
-    visited = _visited_place(tok) if kind == "visit" else None
+    place = (
+        None
+        if kind == "call"
+        else (_nearest(sent.places, tok.i) or _opening_place(segment, sent.ents))
+    )
+    visited = _visited_place(tok, sent.ents) if kind == "visit" else None
     place = place or visited
-    participants = _participants(segment, actors, {place} if place else set())
+    places = {p for _, p in sent.places} | ({place} if place else set())
+    parties = [e for e in sent.ents if not _at_place(e)]
+    participants = _participants(parties, actors, places, _arguments(tok))
     status = _status(doc, tok.i, sent)
     return _Candidate(
         name=_verb_name(tok, participants, kind),
         span=(segment.start_char, segment.end_char),
         kind=kind,
         status=status,
-        date=sent.date_for(_nearest(sent.dates, tok.i), status),
+        date=_stretch(sent.date_for(_nearest(sent.dates, tok.i), status), _duration(tok)),
         location=place,
         participants=participants,
         trip=kind == "visit" and (visited is not None or tok.lemma_ == "travel"),
         headline=sent.headline,
         main=sent.paragraph <= body_start or sent.headline,
+        paragraph=sent.paragraph,
+        refers=_definite_noun(tok),
+        margins=_margins_of(segment),
+    )
+
+
+def _margins_of(sent: Span) -> str | None:
+    """The event a meeting took place beside: "On the margins of the Summit, …" gives
+    "summit" (its place and date are the event's)."""
+    for tok in sent:
+        if tok.lower_ in cues()["margin_words"] and tok.dep_ == "pobj":
+            for of in tok.children:
+                if of.lower_ == "of":
+                    event = next((c for c in of.children if c.dep_ == "pobj"), None)
+                    if event is not None:
+                        return event.lemma_.lower()
+    return None
+
+
+def _definite_noun(tok: Token) -> str | None:
+    """The meeting noun a trigger names with a definite article ("the summit was attended
+    by …", "attended the summit"): such a mention refers back to an event named before."""
+    nouns = set(cues()["meeting_nouns"])
+    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    for n in [tok, *_objects(tok), *subjects]:
+        if n.lemma_.lower() in nouns and any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in n.children
+        ):
+            return n.lemma_.lower()
+    return None
+
+
+def _body_session(sent: _Sentence, actors: ActorIndex) -> _Candidate | None:
+    """A session of a deliberative body the sentence is set in: "In the UN Security
+    Council on February 25, the United States introduced a resolution"."""
+    span = sent.span
+    doc = span.doc
+    k = span.start
+    if doc[k].lower_ not in ("in", "at"):
+        return None
+    body = next((e for e in sent.ents if e.start in (k + 1, k + 2)), None)
+    if body is None or body.label_ != "ORG" or body[-1].text not in cues()["body_words"]:
+        return None
+    if body.end >= span.end or doc[body.end].lower_ != "on":
+        return None
+    when = next((v for i, v in sent.dates if body.end < i <= body.end + 2), None)
+    if when is None:
+        return None
+    ref = actors.at(body.start_char, body.end_char)
+    name = ref.name if ref is not None else clean_name(body.text)
+    return _Candidate(
+        name=f"{name} session",
+        span=(body.start_char, body.end_char),
+        kind="multilateral",
+        status=sent.status,
+        date=when,
+        participants=[(ref.name, ref.kind)] if ref is not None else [],
         paragraph=sent.paragraph,
     )
 
@@ -699,7 +1127,7 @@ def _held_event(doc: Doc, s: int, e: int) -> bool:
     return False
 
 
-def _host_place(doc: Doc, s: int, e: int) -> str | None:
+def _host_place(doc: Doc, s: int, e: int, ents: list[Span]) -> str | None:
     """The country or city that hosts an event ("Costa Rica will host the next Summit")."""
     node = doc[e - 1]
     for _ in range(3):
@@ -714,11 +1142,21 @@ def _host_place(doc: Doc, s: int, e: int) -> str | None:
         subjects = [c for c in node.children if c.dep_ == "nsubj"]
         for subj in subjects:
             if subj.ent_type_ == "GPE":
-                ent = next((x for x in doc.ents if x.start <= subj.i < x.end), None)
+                ent = next((x for x in ents if x.start <= subj.i < x.end), None)
                 return _place(ent) if ent is not None else None
         if subjects or node.dep_ not in ("xcomp", "ccomp", "conj") or node.head is node:
             return None
         node = node.head
+    return None
+
+
+def _owner_place(ents: list[Span], s: int, e: int) -> str | None:
+    """The city an event name starts with ("the Berlin conference"); not a country, which
+    names an owner rather than a venue ("the U.S.-ASEAN Summit")."""
+    for ent in ents:
+        if s <= ent.start < e and ent.label_ == "GPE" and ent.end < e:
+            name = _place(ent)
+            return name if name and resolve_country(name) is None else None
     return None
 
 
@@ -727,6 +1165,7 @@ def _occurrences(
     s: int,
     e: int,
     limit: int,
+    ents: list[Span],
     dates: list[tuple[int, str]],
     when: str | None,
     where: str | None,
@@ -740,8 +1179,11 @@ def _occurrences(
         return [(when, where)]
     spots = [
         (int(ent.start), p)
-        for ent in doc.ents
-        if ent.label_ in PLACE_LABELS and e <= ent.start < limit and (p := _place(ent))
+        for n, ent in enumerate(ents)
+        if (ent.label_ in PLACE_LABELS or n + 1 < len(ents) and _of_city(ent, ents[n + 1]))
+        and e <= ent.start < limit
+        and (p := _place(ent))
+        and not (n and _of_city(ents[n - 1], ent))
     ]
     # "at A on D1 and in B on D2" (places first) or "on D1 in A, and on D2 in B" (dates first)
     places_first = bool(spots) and spots[0][0] < later[0][0]
@@ -756,19 +1198,39 @@ def _occurrences(
     return out
 
 
-def _visited_place(tok: Token) -> str | None:
+def _occurrence_names(doc: Doc, s: int, e: int, count: int) -> list[str]:
+    """One name per occurrence of a plural event name: "The First and Second South
+    American Summits" → "First South American Summit", "Second South American Summit"."""
+    name = doc[s:e].text
+    if count == 1:
+        return [name]
+    singular = name[:-1] if name.endswith("s") else name
+    first = doc[s].lower_
+    ranks = [doc[s].text] if first in ORDINALS else []
+    k = s - 1
+    while k >= 0 and (doc[k].lower_ in ORDINALS or doc[k].text in (",", "and")):
+        if doc[k].lower_ in ORDINALS:
+            ranks.insert(0, doc[k].text)
+        k -= 1
+    if len(ranks) != count:
+        return [singular] * count
+    rest = singular[len(doc[s].text) :].lstrip()
+    return [f"{rank} {rest}" for rank in ranks]
+
+
+def _visited_place(tok: Token, ents: list[Span]) -> str | None:
     """The place a visit verb names as its object ("visited Tunisia")."""
     for o in _objects(tok):
         if o.ent_type_ in PLACE_LABELS:
-            ent = next((e for e in o.doc.ents if e.start <= o.i < e.end), None)
+            ent = next((e for e in ents if e.start <= o.i < e.end), None)
             if ent is not None:
                 return _place(ent)
     return None
 
 
-def _first_body_paragraph(doc: Doc, title_end: int) -> int:
+def _first_body_paragraph(text: str, title_end: int) -> int:
     """Index of the paragraph where the body's narrative starts (after a short preamble)."""
-    paragraphs = doc.text.split("\n\n")
+    paragraphs = text.split("\n\n")
     for i, para in enumerate(paragraphs):
         if i == 0 and title_end:
             continue
@@ -783,7 +1245,7 @@ def _segments(doc: Doc, title_end: int) -> list[Span]:
     title = doc.char_span(0, title_end, alignment_mode="contract") if title_end else None
     if title is not None and len(title):
         out.append(title)
-    for sent in doc.sents:
+    for sent in sentences(doc):
         if sent.end_char <= title_end:
             continue
         if sent.start_char < title_end:
@@ -798,12 +1260,12 @@ def _segments(doc: Doc, title_end: int) -> list[Span]:
     return out
 
 
-def _opening_place(sent: Span) -> str | None:
+def _opening_place(sent: Span, ents: list[Span]) -> str | None:
     """The place of a sentence that opens "In Egypt, …"."""
     doc = sent.doc
     if doc[sent.start].lower_ != "in":
         return None
-    for ent in sent.ents:
+    for ent in ents:
         if ent.label_ in PLACE_LABELS and ent.start <= sent.start + 3:
             nxt = doc[ent.end] if ent.end < sent.end else None
             if nxt is not None and nxt.text == ",":
@@ -811,14 +1273,15 @@ def _opening_place(sent: Span) -> str | None:
     return None
 
 
-def _verb_name(tok: Token, participants: list[tuple[str, str]], kind: str) -> str:
+def _verb_name(tok: Token | None, participants: list[tuple[str, str]], kind: str) -> str:
+    """A name for a meeting the text does not name: its kind and participants."""
     names = [p for p, _ in participants]
     label = {"call": "Call", "visit": "Visit"}.get(kind, "Meeting")
     if len(names) >= 2:
         return f"{label} between {', '.join(names[:-1])} and {names[-1]}"
     if names:
         return f"{label} of {names[0]}"
-    return f"{label} ({tok.text})"
+    return f"{label} ({tok.text})" if tok is not None else label
 
 
 def _drop_trips(candidates: list[_Candidate]) -> list[_Candidate]:
@@ -853,12 +1316,14 @@ def _same_name(a: str, b: str) -> bool:
     True
     >>> _same_name("Second Summit", "Third Summit")
     False
+    >>> _same_name("2nd Global COVID-19 Summit", "COVID-19 Summit")
+    True
     """
     na, nb = _norm(a), _norm(b)
     ranks_a = {w for w in na.split() if w in ORDINALS or re.fullmatch(r"\d+(?:st|nd|rd|th)?", w)}
     ranks_b = {w for w in nb.split() if w in ORDINALS or re.fullmatch(r"\d+(?:st|nd|rd|th)?", w)}
-    if ranks_a and ranks_b and ranks_a != ranks_b:
-        return False  # the Second Summit is not the Third
+    if ranks_a - ranks_b and ranks_b - ranks_a:
+        return False  # the Second Summit is not the Third (a shared "19" is no rank)
     if na == nb or f" {na} " in f" {nb} " or f" {nb} " in f" {na} ":
         return True
     wa = {w for w in na.split() if len(w) > 1} - NAME_STOPWORDS
@@ -870,9 +1335,40 @@ def _compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
 
 
-def _same(a: _Candidate, b: _Candidate) -> bool:
+def _within(day: str | None, interval: str | None) -> bool:
+    """Whether a single day falls inside a multi-day interval.
+
+    >>> _within("2025-04-03", "2025-04-03/2025-04-04")
+    True
+    >>> _within("2025-04-05", "2025-04-03/2025-04-04")
+    False
+    """
+    if not day or not interval or "/" in day or "/" not in interval:
+        return False
+    first, last = interval.split("/")[:2]
+    return first <= day <= last
+
+
+def _same(a: _Candidate, b: _Candidate, countries: dict[str, str]) -> bool:
     """Whether two mentions are the same meeting."""
-    if not (_compatible(a.date, b.date) and _compatible(a.location, b.location)):
+    if not b.named and b.span in a.sentences | ({a.span} if not a.named else set()):
+        return False  # "a meeting with A and then a working session with B": two meetings
+    same_place = (
+        _compatible(a.location, b.location)
+        or countries.get(a.location or "") == b.location
+        or countries.get(b.location or "") == a.location
+    )
+    if not same_place:
+        return False
+    if (
+        (_within(a.date, b.date) or _within(b.date, a.date))
+        and not (a.named and b.named)
+        and not (a.trip or b.trip or a.inherited or b.inherited)
+        and a.kind != "call"
+        and b.kind != "call"
+    ):
+        return True  # "two days of talks … on Friday" and "joined a session … on Thursday"
+    if not _compatible(a.date, b.date):
         return False
     if a.named and b.named:
         return _same_name(a.name, b.name)
@@ -889,12 +1385,52 @@ def _same(a: _Candidate, b: _Candidate) -> bool:
     return bool(people_a & people_b) and a.kind == b.kind
 
 
-def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
-    """Fold mentions of the same meeting into its first mention."""
+def _referent(
+    c: _Candidate, merged: list[_Candidate], noun: str | None = None
+) -> _Candidate | None:
+    """The named event an unnamed "the summit" mention (or ``noun``) refers back to: the
+    latest one whose name ends with that noun, when its date and status do not conflict."""
+    noun = noun or c.refers
+    if noun is None or c.named or c.kind == "call":
+        return None
+    for m in reversed(merged):
+        if (
+            m.named
+            and _norm(m.name).split()[-1:] == [noun]
+            and _compatible(m.date, c.date)
+            and m.status == c.status
+        ):
+            return m
+    return None
+
+
+def _merge(candidates: list[_Candidate], countries: dict[str, str]) -> list[_Candidate]:
+    """Fold mentions of the same meeting into its first mention; ``countries`` maps the
+    cities the text places in a country ("Brasília, Brazil") to it."""
     merged: list[_Candidate] = []
     for c in candidates:
-        for m in merged:
-            if _same(m, c):
+        host = _referent(c, merged, c.margins) if c.margins else None
+        if host is not None:  # beside the event: its place and date, not the same meeting
+            c.location = c.location or host.location
+            c.date = c.date or host.date
+        event = _referent(c, merged)
+        if (
+            event is None
+            and c.refers in cues()["noun_triggers"]
+            and (c.inherited or not (c.date or c.location))
+        ):
+            # "X joined the meeting": the document's main meeting
+            event = next((m for m in merged if m.main and (m.named or m.kind == c.kind)), None)
+        for m in [event] if event is not None else merged:
+            if m is host:
+                continue
+            if event is not None or _same(m, c, countries):
+                if not c.named:
+                    m.sentences.add(c.span)
+                if countries.get(c.location or "") == m.location:
+                    m.location = c.location  # the city is more precise than its country
+                if _within(m.date, c.date):
+                    m.date = c.date
                 if c.named and not m.named:
                     m.name, m.named, m.kind = c.name, True, c.kind
                 m.date = m.date or c.date
@@ -903,6 +1439,8 @@ def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
                 for p in c.participants:
                     if p not in m.participants:
                         m.participants.append(p)
+                if not m.named and len(m.participants) > 1:
+                    m.name = _verb_name(None, m.participants, m.kind)
                 break
         else:
             merged.append(c)

@@ -11,14 +11,35 @@ whom (SCHEMA, Pledges and P1–P5):
 - past disbursements and historical totals ("has provided $X since 1991"),
   budget requests, trade and purchase volumes, costs, targets funded by others
   ("mobilize") and sums the writer adds up ("a combined $X") are left out;
-- the pledger is "from X", "X ($Y)", "X's $Y", "X's pledge", or the subject of the
-  cue (climbing "intends to provide" to its subject); pronouns and "the
-  Department" resolve to the latest matching actor, "we" to the publisher's
-  government, a person to the country named beside them or the publisher's
-  government (P4: whose resources they are);
-- the recipient is the object of "to", "for" (when it names a beneficiary),
-  "in support of" or "to help/support X", else the place the aid goes ("in
-  Uganda"), kept as written ("Kyiv"); any other "for" phrase is the purpose;
+- the pledger is "from X", "X ($Y)", "X's $Y", "X's pledge", the country of a
+  currency prefix ("a total U.S. $6 billion pledge"), or the subject of the cue
+  (climbing "intends to provide" to its subject); pronouns and "the Department"
+  resolve to the latest matching actor, "we" to the publisher's government, a
+  person to the country named beside them or the publisher's government (P4: whose
+  resources they are); a total whose later parts come "from A" and "from B" and add
+  up to it is pledged by "A and B"; a pledging conference that "raised $X to date"
+  is the pledger of that tally;
+- leverage chains: "a grant of $X will leverage $Y from Google" states two
+  pledges, the grant's (its programme) and Google's; drawing money from no named
+  giver ("mobilize $Y from the private sector") states none;
+- the recipient is the object of "to", "for" (when it names a beneficiary), "in
+  support of/to", "invest in" (a company) or "to help/support X"; an undertaking
+  gives its owner ("the replenishment of the Global Fund", "the establishment of
+  a new fund at the World Bank"), a possessive gives its possessor ("for Ukraine's
+  energy sector": recipient Ukraine, purpose "energy sector"); "the fund" is the
+  proper name it refers back to in its paragraph; an organisation named with its
+  acronym in brackets goes by the acronym (SCHEMA: its common short name); an
+  amount that sizes what it funds names it ("a $350 million Ghana Power
+  Compact"); else the place the aid goes ("in Uganda", "in the Kharkiv region" →
+  Kharkiv), kept as written ("Kyiv": the entity stage links places to their
+  countries);
+- a pledge that names no recipient takes the one named beside the nearest amount
+  of its paragraph (before it, else after it), else the document's main
+  beneficiary: the one named beside its amounts that the title repeats ("Aid for
+  the People of Chad"), or one named beside most of them; a part ("This includes
+  $X …") goes where its whole goes, unless the whole is a wider place that the
+  part narrows ("Africa" → "in Uganda");
+- any other "for" phrase or to-infinitive is the purpose;
 - the period is read from the clause and resolved against the publication date
   (:func:`resolve_period`); in-kind items are read from the object of the cue
   ("three patrol boats": amount 3, currency None);
@@ -33,6 +54,8 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+from bisect import bisect_left
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -40,9 +63,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import numpy
+from spacy.attrs import LEMMA, LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from kg.facts.actors import ActorIndex, ActorRef, clean_name
+from kg.facts.actors import ACTOR_ALIASES, ActorIndex, ActorRef, canonical_actor, clean_name
 from kg.facts.money import NUMBER_WORDS, SCALES, Money, parse_money
 from kg.records import Document, Pledge
 
@@ -53,6 +79,9 @@ COMMIT = frozenset(CUES["commit"])
 COMMIT_NEEDS: dict[str, list[str]] = CUES["commit_needs_object"]
 GIVE = frozenset(CUES["give"])
 INCLUDE = frozenset(CUES["include"])
+LEVERAGE = frozenset(CUES["leverage"])
+EVENTS = frozenset(CUES["pledging_events"])
+EVENT_VERBS = frozenset(CUES["event_verbs"])
 NOUNS = frozenset(CUES["nouns"])
 STRONG_NOUNS = NOUNS - frozenset(CUES["weak_nouns"])
 INTENT = frozenset(CUES["intent"])
@@ -66,9 +95,20 @@ EXCLUDE_AFTER = frozenset(CUES["exclude_after"])
 EXCLUDE_ABOVE = frozenset(CUES["exclude_above"])
 HOME_ACTORS: dict[str, str] = CUES["home_actors"]
 
+#: Only a sentence with a digit or a scale word can state an amount of at least MIN_AMOUNT.
+MONEY_HINT = re.compile(r"\d+|\b(?:" + "|".join(w for w in SCALES if len(w) > 2) + r")\b", re.I)
+#: String ids of item words as lemmas and lower-case forms ("tanks"), to find them fast.
+ITEM_LEMMAS = numpy.array(sorted({get_string_id(w) for w in ITEMS}), dtype=numpy.uint64)
+ITEM_FORMS = numpy.array(
+    sorted({get_string_id(f) for w in ITEMS for f in (w, w + "s")}), dtype=numpy.uint64
+)
 #: A line this short that does not end like a sentence is a heading, not a statement of fact.
 HEADING_WORDS = 20
 SENTENCE_ENDS = (".", "!", "?", ":", ";", "”", '"', ")")
+#: How far back (tokens before its sentence) "this support" looks for what it refers to.
+ANTECEDENT_TOKENS = 80
+#: How often a beneficiary must be named for the document to be about aid to it.
+MAIN_RECIPIENT_MIN = 2
 #: Smaller sums are ratios or prices ("match $1 for every $2"), not pledges.
 MIN_AMOUNT = 1000
 #: In ``commit_needs_object``: the verb counts with the amount itself as its object.
@@ -82,12 +122,21 @@ CLIMB = frozenset(
 )
 #: Prepositions that name who gives or how, never the beneficiary.
 GIVER_PREPS = frozenset({"from", "through", "by", "via", "under", "including", "plus", "with"})
-#: Objects of "to" that are idioms, not beneficiaries ("to that end", "to date").
-NOT_BENEFICIARIES = frozenset({"end", "date", "extent", "degree", "total", "level"})
+#: Objects of "to" that are idioms, not beneficiaries ("to that end", "to date"), and
+#: phrases that name another gift ("in addition to a $2 billion deposit to X").
+NOT_BENEFICIARIES = frozenset({"end", "date", "extent", "degree", "total", "level", "addition"})
 PRONOUNS = frozenset({"it", "its", "they", "their", "them"})
 FIRST_PERSON = frozenset({"we", "our", "us"})
 #: Heads of common nouns that can name an actor ("the Department", "GCC partners").
 ACTOR_HEADS = frozenset(CUES["actor_heads"])
+#: Undertakings a pledge goes to: their owner is the beneficiary ("the replenishment of X").
+UNDERTAKINGS = frozenset(CUES["undertakings"])
+#: Cues after which "in X" names the company that receives the money ("invest in X").
+INVEST = frozenset(CUES["invest"])
+#: Nouns after which a proper noun names a place ("the Kharkiv region").
+PLACE_NOUNS = frozenset(CUES["place_nouns"])
+#: Participles that say whom an amount helps ("…, supporting Mongolia's plan").
+AID_VERBS = frozenset(CUES["aid_verbs"])
 #: "for X" names a beneficiary (a recipient) rather than a purpose when X is one of these.
 BENEFICIARIES = ACTOR_HEADS | frozenset(CUES["beneficiaries"])
 MONTHS = {
@@ -244,33 +293,128 @@ class _Reader:
         )
         title = document.title or ""
         self.body_start = len(title) if title and document.text.startswith(title) else 0
+        self.main: _Actor | None = None
+        #: (offset, beneficiary) named beside each amount of the document, pledge or not
+        self.named: list[tuple[int, _Actor]] = []
 
     # --- amounts -------------------------------------------------------------
     def pledges(self) -> Iterator[Pledge]:
         """Every distinct pledge, money first then in-kind, sentence by sentence."""
+        amounts = list(self.amounts())
+        self.named = [
+            (span.start_char, actor)
+            for _, found in amounts
+            for span, _ in found
+            if (actor := self.named_recipient(span)) is not None
+        ]
+        self.main = self.main_recipient()
+        items = _item_candidates(self.doc)
+        for sent, found in amounts:
+            for span, money in found:
+                pledge = self.money_pledge(sent, span, money)
+                if pledge is not None:
+                    pledge = self.joint(pledge, span, found)
+                    for each in self.distributed(pledge, span):
+                        if self.keep(each):
+                            yield each
+            here = items[bisect_left(items, sent.start) : bisect_left(items, sent.end)]
+            for pledge in self.item_pledges(sent, here):
+                if self.keep(pledge):
+                    yield pledge
+
+    def joint(self, pledge: Pledge, span: Span, found: list[tuple[Span, Money]]) -> Pledge:
+        """A total its givers share ("$70 million, with $35 million from A and $35 million from B").
+
+        The total's pledger is "A and B" when the later parts of its sentence, each from a
+        named giver, add up to it.
+        """
+        givers: list[_Actor] = []
+        total = Decimal(0)
+        for part, money in found:
+            if part.start <= span.start:
+                continue
+            np = _noun_phrase(part.root)
+            giver = self.given_by(np, part, None)
+            if giver is None or not any(p.lower_ == "from" for p in np.children):
+                continue
+            givers.append(giver)
+            total += money.value
+        names = list(dict.fromkeys(g.name for g in givers))
+        if len(names) < 2 or total != pledge.amount:
+            return pledge
+        return dataclasses.replace(pledge, pledger=" and ".join(names), pledger_kind=None)
+
+    def amounts(self) -> Iterator[tuple[Span, list[tuple[Span, Money]]]]:
+        """Each body sentence with the amounts of money it states (headings left out)."""
+        text = self.document.text
+        hints = [m.start() for m in MONEY_HINT.finditer(text, self.body_start)]
         for sent in self.doc.sents:
             if sent.end_char <= self.body_start:
                 continue
-            for money in parse_money(sent.text):
+            found: list[tuple[Span, Money]] = []
+            first = bisect_left(hints, sent.start_char)
+            if first == len(hints) or hints[first] >= sent.end_char:
+                yield sent, found
+                continue
+            for money in parse_money(self.document.text[sent.start_char : sent.end_char]):
                 start, end = (sent.start_char + money.span[0], sent.start_char + money.span[1])
                 if start < self.body_start or self.in_heading(start):
                     continue
                 span = self.doc.char_span(start, end, alignment_mode="expand")
-                if span is None:
-                    continue
-                pledge = self.money_pledge(sent, span, money)
-                if pledge is None:
-                    continue
-                for each in self.distributed(pledge, span):
-                    if self.keep(each):
-                        yield each
-            for pledge in self.item_pledges(sent):
-                if self.keep(pledge):
-                    yield pledge
+                if span is not None:
+                    found.append((span, money))
+            yield sent, found
+
+    def named_recipient(self, span: Span) -> _Actor | None:
+        """The beneficiary named beside any amount, pledged or not ("$X to the Fund since 2002")."""
+        np = _noun_phrase(span.root)
+        verb, path = _governor(np)
+        cue_noun = next((t for t in [np, *path] if t.lemma_.lower() in STRONG_NOUNS), None)
+        return self.recipient(np, verb, cue_noun)[0]
+
+    def main_recipient(self) -> _Actor | None:
+        """The document's main beneficiary, if it has one.
+
+        That is the beneficiary named beside the document's amounts whose name the title
+        repeats ("Aid for the People of Chad"), else one named beside at least
+        :data:`MAIN_RECIPIENT_MIN` amounts and beside more than half of those naming one.
+        """
+        named = [a for _, a in self.named]
+        counts = Counter(a.name.lower() for a in named)
+        title = self.document.text[: self.body_start].lower()
+        in_title = [n for n in counts if title and re.search(rf"\b{re.escape(n)}\b", title)]
+        if in_title:
+            best = max(in_title, key=lambda n: counts[n])
+        elif counts:
+            best, n = counts.most_common(1)[0]
+            if n < MAIN_RECIPIENT_MIN or 2 * n <= len(named):
+                return None
+        else:
+            return None
+        return next(a for a in named if a.name.lower() == best)
+
+    def paragraph(self, offset: int) -> int:
+        """The offset where the paragraph holding ``offset`` starts."""
+        return self.document.text.rfind("\n", 0, offset) + 1
+
+    def context_recipient(self, offset: int) -> _Actor | None:
+        """The beneficiary of a pledge that names none.
+
+        The one named beside the latest amount before it in its paragraph, else beside
+        the next one in the paragraph, else the document's main beneficiary.
+        """
+        paragraph = self.paragraph(offset)
+        here = [(o, a) for o, a in self.named if self.paragraph(o) == paragraph and o != offset]
+        before = [a for o, a in here if o < offset]
+        after = [a for o, a in here if o > offset]
+        if before or after:
+            return (before[-1:] or after[:1])[0]
+        return self.main
 
     def committed(
         self,
         np: Token,
+        path: list[Token],
         verb: Token | None,
         kind: str | None,
         cue_noun: Token | None,
@@ -283,6 +427,10 @@ class _Reader:
             return given is not None or self.state.whole is not None
         if kind == "past":  # "provided a new pledge of $X"
             return cue_noun is not None and _forward_noun(cue_noun)
+        if kind == "leverage" and verb is not None:  # "a grant of $X will leverage $Y from B"
+            if any(t.dep_ in SUBJECTS and t.head.i == verb.i for t in [np, *path]):
+                return _forward(verb)
+            return np.dep_ == "dobj" and given is not None
         if kind == "exclude":
             return False
         if cue_noun is not None and (
@@ -304,6 +452,8 @@ class _Reader:
     ) -> _Actor | None:
         """Who commits an amount no giver is named beside: owner, subject, publisher, context."""
         pledger = self.owner(cue_noun) if cue_noun is not None else None
+        if pledger is None and verb is not None and kind == "leverage":
+            pledger = self.program_actor(verb)
         if pledger is None and verb is not None and kind == "include":
             subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
             if subject is not None:  # "The Department's funding consists of $X"
@@ -315,6 +465,33 @@ class _Reader:
         if pledger is None and kind == "include":
             pledger = self.state.whole
         return pledger or self.state.last
+
+    def pledging_event(self, np: Token, verb: Token | None) -> _Actor | None:
+        """A pledging conference that raised the amount: its donors' pledges, counted so far.
+
+        "The replenishment conference had raised $X to date" is a pledge by the
+        conference, though "to date" would make any other amount a history.
+        """
+        if verb is None or verb.lemma_.lower() not in EVENT_VERBS or np.dep_ != "dobj":
+            return None
+        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        if subject is None or subject.lemma_.lower() not in EVENTS:
+            return None
+        named = self.antecedent_name(subject)
+        if named is None and subject.pos_ != "PROPN":
+            return None
+        run = named if named is not None else _name_run(subject)
+        return _Actor(_tidy(clean_name(run.text)), "organisation")
+
+    def program_actor(self, verb: Token) -> _Actor | None:
+        """The programme a subject amount is of ("A Digital Connect grant of $X", "$X under Y")."""
+        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        if subject is None:
+            return None
+        names = [c for c in subject.children if c.dep_ == "compound"]
+        names += [o for p in subject.children if p.lower_ == "under" for o in p.children]
+        named = [t for t in names if t.pos_ == "PROPN"]
+        return self.actor(named[0]) if named else None
 
     def whole_recipient(self, verb: Token | None) -> _Actor | None:
         """The recipient of the whole a part belongs to ("$X for Uganda, including $Y")."""
@@ -350,12 +527,15 @@ class _Reader:
             return None
         np = _noun_phrase(span.root)
         verb, path = _governor(np)
-        if _excluded(np, span, verb, path):
+        event = self.pledging_event(np, verb)
+        if event is None and _excluded(np, span, verb, path):
             return None
-        kind = _verb_kind(verb) if verb is not None else None
+        kind = "commit" if event else _verb_kind(verb) if verb is not None else None
         cue_noun = next((t for t in [np, *path] if t.lemma_.lower() in STRONG_NOUNS), None)
-        given = self.given_by(np, span, verb)
-        if not self.committed(np, verb, kind, cue_noun, given):
+        given = event or self.given_by(np, span, verb)
+        if given is None and cue_noun is not None:
+            given = _currency_owner(span)  # "a total U.S. $6 billion pledge"
+        if not self.committed(np, path, verb, kind, cue_noun, given):
             return None
         pledger = given or self.pledger(verb, kind, cue_noun)
         if pledger is None:
@@ -364,7 +544,7 @@ class _Reader:
             self.state.whole = pledger
         first, last = _clause(sent, np, verb, span)
         text_span = (first, last)
-        clause = self.doc.text[first:last]
+        clause = self.document.text[first:last]
         period = resolve_period(self.period_text(np, verb), self.document.published)
         if (
             period
@@ -373,13 +553,26 @@ class _Reader:
             and _ends_before(period, self.document.published)
         ):
             return None
-        recipient, purpose = self.recipient(np, verb, cue_noun)
+        part = kind == "include"
+        recipient, purpose = self.recipient(np, verb, cue_noun, places=not part)
         if recipient is not None and recipient.name == pledger.name:
             recipient = None
+        if recipient is None:  # "This support includes …": the support named before
+            recipient = self.antecedent_recipient(verb)
         if kind in ("commit", "give"):
             self.state.whole_recipient = recipient
-        elif kind == "include" and recipient is None:
-            recipient = self.whole_recipient(verb)  # a part goes where the whole goes
+        elif part and recipient is None:
+            # a part goes where the whole goes, even when it names a place ("in Gaza")
+            whole = self.whole_recipient(verb) or self.context_recipient(span.start_char)
+            place = self.recipient(np, verb, cue_noun)[0]
+            # a place narrows a whole that is a wider place ("Africa" → "in Uganda"), not a
+            # population or body ("the Rohingya people" → "in Bangladesh")
+            wide = whole is None or whole.kind in ("place", "country")
+            recipient = place if wide and place else whole
+        if recipient is None:
+            recipient = self.context_recipient(span.start_char)
+        if recipient is not None and recipient.name == pledger.name:
+            recipient = None
         return Pledge(
             doc=self.document.id,
             pledger=pledger.name,
@@ -428,12 +621,13 @@ class _Reader:
         return [dataclasses.replace(pledge, pledger=a.name, pledger_kind=a.kind) for a in named]
 
     # --- in-kind -------------------------------------------------------------
-    def item_pledges(self, sent: Span) -> Iterator[Pledge]:
+    def item_pledges(self, sent: Span, candidates: list[int]) -> Iterator[Pledge]:
         """In-kind pledges: "will deliver three patrol boats", "will provide air defence systems".
 
-        Without a count only specific items count (P2: "continued support" is no pledge).
+        ``candidates`` are the sentence's tokens that are item words. Without a count only
+        specific items count (P2: "continued support" is no pledge).
         """
-        for tok in sent:
+        for tok in (self.doc[i] for i in candidates):
             if tok.pos_ != "NOUN" or not _item_word(tok, ITEMS):
                 continue
             if any(t.tag_ == "$" for t in tok.subtree):
@@ -460,19 +654,23 @@ class _Reader:
             count, item = _count_and_item(tok)
             if count is None and not _specific_item(tok):
                 continue
-            np = tok.head if verb is None else tok
+            np = tok.head.head if verb is None else tok  # "the transfer of X to Y"
             first, last = _clause(sent, np, verb, tok.doc[tok.i : tok.i + 1])
-            recipient, purpose = self.recipient(np if verb is None else tok, verb)
+            recipient, purpose = self.recipient(np, verb)
+            if recipient is None:
+                recipient = self.context_recipient(tok.idx)
+            if recipient is not None and recipient.name == pledger.name:
+                recipient = None
             yield Pledge(
                 doc=self.document.id,
                 pledger=pledger.name,
                 amount=count,
                 currency=None,
-                text=self.doc.text[first:last],
+                text=self.document.text[first:last],
                 span=(first, last),
                 item=item,
                 recipient=recipient.name if recipient else None,
-                period=resolve_period(self.doc.text[first:last], self.document.published),
+                period=resolve_period(self.document.text[first:last], self.document.published),
                 purpose=purpose,
                 cue=verb.text if verb is not None else tok.head.head.text,
                 pledger_kind=pledger.kind,
@@ -483,10 +681,13 @@ class _Reader:
     def given_by(self, np: Token, span: Span, verb: Token | None) -> _Actor | None:
         """The giver named beside the amount: "$X from Y", "Y ($X)", "Y's $X"."""
         preps = list(_preps(np))
-        if verb is not None and _verb_kind(verb) is None:
+        kind = _verb_kind(verb) if verb is not None else None
+        if verb is not None and (kind is None or kind == "leverage" and np.dep_ == "dobj"):
             preps += [c for c in verb.children if c.dep_ == "prep"]
+        # in an itemisation the channel is the part's giver ("includes … $X through USAID")
+        froms = ("from", "through") if kind == "include" else ("from",)
         for prep in preps:
-            if prep.lower_ == "from":
+            if prep.lower_ in froms:
                 for obj in prep.children:
                     if obj.dep_ == "pobj":
                         actor = self.actor(obj)
@@ -544,6 +745,30 @@ class _Reader:
                 possessors = [c for c in tok.children if c.dep_ == "poss" or _possessive_after(c)]
                 if possessors:
                     return self.actor(possessors[0])
+        return None
+
+    def antecedent_recipient(self, verb: Token | None) -> _Actor | None:
+        """The beneficiary of what "This support includes …" refers back to ("support for X")."""
+        heads = [verb, verb.sent.root] if verb is not None else []
+        subjects = [_subject_token(h) for h in heads if h.lemma_.lower() in INCLUDE]
+        subject = next((t for t in subjects if t is not None), None)
+        if subject is None or not any(
+            c.dep_ == "det" and c.lower_ in ("this", "these") for c in subject.children
+        ):
+            return None
+        start = max(0, subject.sent.start - ANTECEDENT_TOKENS)
+        for tok in reversed(self.doc[start : subject.i]):
+            if tok.lemma_ != subject.lemma_ or tok.pos_ != "NOUN":
+                continue
+            preps = list(tok.children)
+            if tok.dep_ == "dobj":  # "welcomed its support to X": the parse may hang "to X" higher
+                preps += [c for c in tok.head.children if c.i > tok.i]
+            for prep in preps:
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if prep.lower_ in ("for", "to") and pobj is not None:
+                    target = self.aim(pobj)[0]
+                    if target is not None:
+                        return self.beneficiary(target)
         return None
 
     def subject_actor(self, verb: Token) -> _Actor | None:
@@ -633,7 +858,7 @@ class _Reader:
                 if actor is not None:
                     return actor
             return self.latest_actor(tok.idx, None)
-        ref = self.actors.at(tok.idx, tok.idx + len(tok.text))
+        ref = self.ref(tok)
         if ref is not None and ref.kind == "person":
             return self.person_actor(tok, ref)
         conj = [c for c in tok.children if c.dep_ == "conj"]
@@ -651,7 +876,7 @@ class _Reader:
                 return self.person_actor(tok, ActorRef(holder, "person"))
             return None
         words = [t for t in tok.subtree if t.dep_ not in ("relcl", "acl", "appos", "punct")]
-        start = min(t.i for t in tok.subtree)
+        start = max(min(t.i for t in tok.subtree), _paragraph_start(tok))
         end = _np_end(tok)
         name = re.sub(r"\b(and|&) the ", r"\1 ", clean_name(self.doc[start:end].text))
         name = _tidy(name)
@@ -668,6 +893,11 @@ class _Reader:
             return _Actor(ref.name, ref.kind)
         kind = ref.kind if ref is not None else "organisation"
         return _Actor(name, kind)
+
+    def ref(self, tok: Token) -> ActorRef | None:
+        """The actor the index has at ``tok``, unless a parse joined it across paragraphs."""
+        ref = self.actors.at(tok.idx, tok.idx + len(tok.text))
+        return None if ref is not None and "\n" in ref.name else ref
 
     def person_actor(self, tok: Token, ref: ActorRef) -> _Actor:
         """The country a person acts for: one named in their title, else the publisher's."""
@@ -696,19 +926,25 @@ class _Reader:
 
     # --- recipient, purpose, period ------------------------------------------
     def recipient(
-        self, np: Token, verb: Token | None, cue_noun: Token | None = None
+        self, np: Token, verb: Token | None, cue_noun: Token | None = None, places: bool = True
     ) -> tuple[_Actor | None, str | None]:
         """The beneficiary and the purpose of a pledge.
 
         The beneficiary is the object of "to", "for" (when it names one), "in support
-        of", or of "to support/help X"; else the place the aid goes ("in Uganda").
-        The purpose is the first other "for" phrase or to-infinitive.
+        of/to", "invest in" (a company), or of "to support/help X"; an undertaking
+        ("the replenishment of X", "X's energy sector") gives its owner; else, with
+        ``places``, the place the aid goes ("in Uganda"). The purpose is the first other
+        "for" phrase or to-infinitive.
         """
         found: _Actor | None = None
         purpose: str | None = None
-        places: list[Token] = []
+        where: list[Token] = []
         preps = [p for p in _preps(np) if p.lower_ not in GIVER_PREPS]
-        for head in (cue_noun, verb):
+        heads = [cue_noun, verb]
+        if verb is not None:  # "increase its contribution toward X by $Y"
+            heads += [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in NOUNS]
+        invest = any(h is not None and h.lemma_.lower() in INVEST for h in [np, *heads])
+        for head in heads:
             if head is not None and head.i != np.i:
                 preps += [
                     c
@@ -718,28 +954,27 @@ class _Reader:
         for prep in preps:
             word = prep.lower_
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if obj is None:
+            if obj is None or obj.lemma_.lower() in NOT_BENEFICIARIES:
                 continue
             if word == "in" and obj.lower_ == "support":
                 inner = [o for p in obj.children if p.dep_ == "prep" for o in p.children]
                 if inner and found is None:
                     found = self.beneficiary(inner[0])
                 continue
-            if word in ("to", "toward", "towards"):
-                if found is None and (_names_beneficiary(obj) or obj.ent_type_):
-                    found = self.beneficiary(obj)
-                elif purpose is None and obj.pos_ == "NOUN":
-                    purpose = self.doc[obj.left_edge.i : obj.right_edge.i + 1].text
-            elif word == "for":
-                if _names_beneficiary(obj) and found is None:
-                    found = self.beneficiary(obj)
-                elif purpose is None and not obj.like_num:
-                    purpose = self.doc[obj.left_edge.i : obj.right_edge.i + 1].text
+            if word == "in" and invest and found is None and _names_company(obj):
+                found = self.beneficiary(obj)  # "invest $X of equity in Solaria Holdings"
+                continue
+            if word in ("to", "toward", "towards", "for"):
+                target, aim = self.aim(obj)
+                if found is None and target is not None:
+                    found = self.beneficiary(target)
+                if purpose is None and aim is not None:
+                    purpose = aim
             if word in ("for", "in", "to"):
-                places += _places(obj)
+                where += _places(obj)
         for clause in _infinitives(np, verb):
             if purpose is None:
-                purpose = self.doc[clause.i : clause.right_edge.i + 1].text
+                purpose = self.doc[clause.left_edge.i : clause.right_edge.i + 1].text
             for obj in clause.children:
                 if obj.dep_ not in ("dobj", "nsubj") or found is not None:
                     continue
@@ -749,31 +984,98 @@ class _Reader:
                 )
                 if not _names_beneficiary(obj) and owner is not None and owner.pos_ == "PROPN":
                     obj = owner  # "to support the replenishment of the Global Fund"
-                if _names_beneficiary(obj):
-                    found = self.beneficiary(obj)
-            places += _places(clause)
-        if found is None and places:
-            found = self.beneficiary(places[0])
+                target = obj if _names_beneficiary(obj) else self.aim(obj)[0]
+                if target is not None:  # "supporting Mongolia's plan to …"
+                    found = self.beneficiary(target)
+            for prep in clause.subtree if found is None else ():
+                # "to guarantee loans by a bank for Nordtel's purchase of …"
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if prep.dep_ == "prep" and prep.lower_ == "for" and pobj is not None:
+                    owner = next((c for c in pobj.children if c.dep_ == "poss"), None)
+                    if owner is not None and owner.pos_ == "PROPN" and found is None:
+                        found = self.beneficiary(owner)
+            where += _places(clause)
+        if found is None and _names_company(np) and np.ent_type_ != "MONEY":
+            found = self.beneficiary(np)  # the amount is the size of what it funds
+        if found is None and where and places:
+            found = self.beneficiary(where[0])
         return found, purpose
+
+    def aim(self, obj: Token) -> tuple[Token | None, str | None]:
+        """What a "to/for" object names: (the beneficiary's token, the purpose's words).
+
+        "the establishment of the fund" → the fund; "Ukraine's energy sector" →
+        Ukraine, "energy sector"; "development projects" → no beneficiary, a purpose.
+        """
+        lemma = obj.lemma_.lower()
+        if lemma in UNDERTAKINGS or obj.lower_ in UNDERTAKINGS:
+            owner = next((c for c in obj.children if c.dep_ == "poss"), None)
+            if owner is None:
+                of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+                owner = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+            if owner is not None and owner.tag_ not in ("PRP$", "PRP"):
+                named = [owner, *(c for c in owner.children if c.dep_ == "conj")]
+                if any(_names_beneficiary(t) for t in named):  # "of the new health fund"
+                    return owner, None
+            return None, self.doc[obj.left_edge.i : obj.right_edge.i + 1].text
+        if obj.pos_ == "NOUN" and obj.lower_ not in BENEFICIARIES:
+            owner = next((c for c in obj.children if c.dep_ == "poss"), None)
+            if owner is not None and (owner.pos_ == "PROPN" or owner.ent_type_):
+                after = max(t.i for t in owner.subtree) + 1  # past the "'s"
+                return owner, self.doc[after : _np_end(obj)].text
+        if _names_beneficiary(obj) or (obj.ent_type_ and not obj.like_num):
+            return obj, None
+        if obj.like_num or obj.tag_ == "$":
+            return None, None
+        return None, self.doc[obj.left_edge.i : obj.right_edge.i + 1].text
 
     def beneficiary(self, tok: Token) -> _Actor | None:
         """The actor or population a token names as receiving aid."""
         if tok.lemma_.lower() in NOT_BENEFICIARIES:
             return None
-        ref = self.actors.at(tok.idx, tok.idx + len(tok.text))
+        short = _acronym_after(tok)
+        if short is not None:  # SCHEMA: an organisation goes by its common short name
+            return _Actor(short, "organisation")
+        ref = self.ref(tok)
+        owned = [c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+        if tok.pos_ == "PROPN" and owned:  # "IDB's Grant Facility" → "IDB Grant Facility"
+            run = _name_run(self.doc[owned[0].i : tok.i + 1].root)
+            name = re.sub(r"\s*['’]s\b", "", self.doc[owned[0].left_edge.i : run.end].text)
+            return _Actor(_tidy(clean_name(name)), "organisation")
         if ref is not None and ref.kind != "person":
             if tok.pos_ == "PROPN" and any(c.dep_ == "conj" for c in tok.children):
                 return _Actor(_tidy(clean_name(_name_run(tok).text)), ref.kind)  # "A and B"
             return _Actor(ref.name, ref.kind)
         if tok.pos_ not in ("NOUN", "PROPN") or tok.like_num:
             return None
+        named = self.antecedent_name(tok)
+        if named is not None:
+            return _Actor(_tidy(clean_name(named.text)), "organisation")
         if tok.pos_ == "PROPN":
             name = clean_name(_name_run(tok).text)
         else:
             name = clean_name(self.doc[tok.left_edge.i : _np_end(tok, coordinated=True)].text)
-        name = _tidy(name)
+        name = re.sub(r"^(?:an?|some) ", "", _tidy(name))
         kind = "organisation" if tok.pos_ == "PROPN" else None
+        if (
+            tok.ent_type_ in ("GPE", "LOC")
+            or tok.dep_ == "compound"
+            and tok.head.lower_ in PLACE_NOUNS
+        ):
+            kind = "place"
         return _Actor(name, kind) if name else None
+
+    def antecedent_name(self, tok: Token) -> Span | None:
+        """The proper name "the fund" refers back to in its paragraph ("… Fund for Nature")."""
+        if tok.pos_ != "NOUN" or not any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children
+        ):
+            return None
+        start = self.doc.char_span(self.paragraph(tok.idx), tok.idx, alignment_mode="expand")
+        for cand in reversed(start or ()):
+            if cand.pos_ == "PROPN" and cand.lower_ == tok.lower_:
+                return _name_run(cand)
+        return None
 
     def period_text(self, np: Token, verb: Token | None) -> str:
         parts = [self.doc[np.left_edge.i : np.right_edge.i + 1].text]
@@ -797,15 +1099,20 @@ def _same_paragraph(a: Token, b: Token) -> bool:
 def _run_in_heading_end(tok: Token) -> int:
     """Index just after a run-in heading ("Title Words: ") that starts ``tok``'s paragraph."""
     doc = tok.doc
-    start = tok.i
-    while start > tok.sent.start and "\n" not in doc[start - 1].text:
+    floor = tok.sent.start
+    start, colon = tok.i, -1
+    while start > floor:  # one walk back: the paragraph's start and its first colon
+        prev = doc[start - 1]
+        if "\n" in prev.text:
+            break
+        if prev.text == ":":
+            colon = start - 1
         start -= 1
-    for j in range(start, tok.i):
-        if doc[j].text == ":":
-            head = doc[start:j]
-            if all(t.pos_ in ("PROPN", "ADP", "CCONJ", "DET", "PUNCT", "NOUN") for t in head):
-                return j + 1
-            return start
+    if colon < 0:
+        return start
+    head = doc[start:colon]
+    if all(t.pos_ in ("PROPN", "ADP", "CCONJ", "DET", "PUNCT", "NOUN") for t in head):
+        return colon + 1
     return start
 
 
@@ -893,8 +1200,10 @@ def _forward_noun(noun: Token) -> bool:
 
 
 def _verb_kind(verb: Token) -> str | None:
-    """commit, give (forward-looking), past (a gift already made), include, exclude or None."""
+    """commit, give (forward-looking), past (gift made), include, leverage, exclude or None."""
     lemma = verb.lemma_.lower()
+    if lemma in LEVERAGE:
+        return "leverage"
     if lemma in EXCLUDE_VERBS:
         return "exclude"
     if lemma in INCLUDE:
@@ -979,19 +1288,45 @@ def _preps(tok: Token) -> Iterator[Token]:
                 yield child
                 if child.lower_ not in GIVER_PREPS:
                     stack.extend(o for o in child.children if o.dep_ == "pobj" and not o.like_num)
+                    # "in new X and near to long term Y assistance for Z"
+                    stack.extend(o for o in child.children if o.dep_ == "conj")
 
 
 def _infinitives(np: Token, verb: Token | None) -> Iterator[Token]:
-    """To-infinitive clauses saying what the amount is for ("to support X", "to help X")."""
+    """Clauses saying what the amount is for ("to support X", "to help X", "supporting X")."""
     heads = [np, *(o for p in _preps(np) for o in p.children if o.dep_ == "pobj")]
     if verb is not None:
         heads.append(verb)
     for head in heads:
         for child in head.children:
-            if child.dep_ in ("advcl", "relcl", "acl", "xcomp") and any(
+            infinitive = child.dep_ in ("advcl", "relcl", "acl", "xcomp") and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in child.children
-            ):
+            )
+            participle = (  # "…, supporting Mongolia's plan to …"
+                head is verb
+                and child.dep_ in ("advcl", "xcomp")
+                and child.tag_ == "VBG"
+                and child.lemma_.lower() in AID_VERBS
+            )
+            if infinitive or participle:
                 yield child
+
+
+def _item_candidates(doc: Doc) -> list[int]:
+    """Indices of the tokens that may be item nouns, found on the arrays, not token by token."""
+    if not len(doc):
+        return []
+    words = doc.to_array([LEMMA, LOWER])
+    hit = numpy.isin(words[:, 0], ITEM_LEMMAS) | numpy.isin(words[:, 1], ITEM_FORMS)
+    return [int(i) for i in numpy.flatnonzero(hit)]
+
+
+def _paragraph_start(tok: Token) -> int:
+    """Index of the first token of ``tok``'s paragraph (a parse may join a title to it)."""
+    i, floor = tok.i, tok.sent.start
+    while i > floor and "\n" not in tok.doc[i - 1].text:
+        i -= 1
+    return i
 
 
 def _places(tok: Token) -> list[Token]:
@@ -1004,7 +1339,8 @@ def _places(tok: Token) -> list[Token]:
     stack = [tok]
     while stack:
         cur = stack.pop()
-        if cur.ent_type_ in ("GPE", "LOC") and cur.pos_ == "PROPN":
+        region = cur.dep_ == "compound" and cur.head.lower_ in PLACE_NOUNS  # "the Kharkiv region"
+        if cur.pos_ == "PROPN" and (cur.ent_type_ in ("GPE", "LOC") or region):
             found.append(cur)
         stack.extend(
             c
@@ -1020,7 +1356,11 @@ def _np_end(tok: Token, coordinated: bool = False) -> int:
     end = tok.i + 1
     for child in tok.rights:
         modifier = child.dep_ in ("compound", "amod", "nummod", "flat")
-        of_phrase = child.dep_ == "prep" and child.lower_ == "of"
+        of_phrase = child.dep_ == "prep" and (
+            child.lower_ == "of"
+            or child.lower_ == "at"  # "the fund at the World Bank"
+            and any(o.pos_ == "PROPN" for o in child.children)
+        )
         coordinate = child.dep_ in ("cc", "conj") and (
             coordinated or child.pos_ in ("PROPN", "CCONJ")
         )
@@ -1056,9 +1396,48 @@ def _name_run(tok: Token, joiners: frozenset[str] = NAME_JOINERS) -> Span:
     return doc[extend(tok.i, -1) : extend(tok.i, 1) + 1]
 
 
+#: Words inside a long proper name before its acronym ("Agency for Refugees in the Near East").
+LONG_NAME_GLUE = NAME_JOINERS | frozenset({"in", "the", "on", "to"})
+LONG_NAME_TOKENS = 16
+
+
+def _acronym_after(tok: Token) -> str | None:
+    """The acronym given in brackets right after the proper name ``tok`` is in, if any."""
+    if tok.pos_ != "PROPN":
+        return None
+    doc = tok.doc
+    for j in range(tok.i + 1, min(tok.i + LONG_NAME_TOKENS, tok.sent.end - 2)):
+        word = doc[j]
+        if word.text == "(":
+            short, close = doc[j + 1], doc[j + 2]
+            if close.text == ")" and short.text.isupper() and short.is_alpha and len(short) > 1:
+                return str(short.text)
+            return None
+        if not (word.pos_ == "PROPN" or word.lower_ in LONG_NAME_GLUE):
+            return None
+    return None
+
+
+def _currency_owner(span: Span) -> _Actor | None:
+    """The country a currency prefix names when it also owns the money ("U.S. $6 billion")."""
+    m = re.match(r"([A-Z][A-Za-z.]+)\s?\$", span.text)
+    if m is None:
+        return None
+    name = canonical_actor(m[1])
+    return _Actor(name, "country") if name in ACTOR_ALIASES.values() else None
+
+
 def _possessive_after(tok: Token) -> bool:
     nxt = tok.i + 1
     return nxt < len(tok.doc) and tok.doc[nxt].lower_ in ("’", "'", "'s", "’s")
+
+
+def _names_company(tok: Token) -> bool:
+    return (
+        tok.pos_ == "PROPN"
+        and tok.ent_type_ not in ("GPE", "LOC", "NORP")
+        and tok.lemma_.lower() not in NOUNS
+    )
 
 
 def _names_beneficiary(tok: Token) -> bool:
@@ -1079,6 +1458,15 @@ def _clause(sent: Span, np: Token, verb: Token | None, span: Span) -> tuple[int,
             first = min(first, subject.left_edge.i)
         if verb.i > np.i:
             last = max(last, verb.i + 1)
+        for child in verb.rights:  # "… €20 billion in support to Ukraine in 2025"
+            if child.i > np.i and child.dep_ in ("prep", "dative") and child.left_edge.i == last:
+                stop = next(
+                    (t.i for t in doc[child.i : child.right_edge.i + 1] if t.text in ",;("),
+                    child.right_edge.i + 1,
+                )
+                last = stop
+                if stop <= child.right_edge.i:
+                    break  # the rest is an aside ("…, which provides …")
     first, last = max(first, sent.start), min(last, sent.end)
     while last - 1 > first and doc[last - 1].is_punct:
         last -= 1

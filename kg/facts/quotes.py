@@ -67,9 +67,9 @@ def _is_opener(text: str, i: int, para_start: int) -> bool:
     ch = text[i]
     if ch not in PAIRS:
         return False
-    nxt = text[i + 1] if i + 1 < len(text) else " "
-    if nxt.isspace():
-        return False
+    nxt = text[i + 1] if i + 1 < len(text) else "\n"
+    if nxt.isspace() and not (ch == "«" and nxt != "\n"):
+        return False  # French-style guillemets keep a space inside: « Oui »
     if ch in "“«„":
         return True
     prev = text[i - 1] if i > para_start else " "

@@ -28,15 +28,17 @@ The lexicon (heads, modifiers, honorifics, demonyms, organisation aliases) lives
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, replace
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
+from spacy.attrs import ORTH, SENT_START
 from spacy.tokens import Doc, Span, Token
 
 from kg.records import Document, Role
@@ -98,6 +100,7 @@ ORG_WORDS = frozenset(
 CONNECTORS = frozenset({"of", "for", "to", "and", "the", "on", "&", ",", "at", "in"})
 QUALIFIER_STARTS = frozenset({"of", "for", "to"})
 QUALIFIER_CONNECTORS = frozenset({"of", "for", "to", "the", "&", "on"})
+PATRONYMICS = frozenset({"bin", "ibn", "bint", "ben"})
 APPOSITION_END = frozenset({",", ".", ";", ":", ")", "\n"})
 
 
@@ -151,14 +154,19 @@ def _countries() -> dict[str, str]:
     return table
 
 
+_PARENTHESES = re.compile(r"\s*\([^)]*\)")
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+
+
 def _strip(text: str) -> str:
-    text = re.sub(r"\s*\([^)]*\)", "", text)
-    text = re.sub(r"(?:'s|’s|'|’)$", "", text.strip(" ,;:."))
+    text = _PARENTHESES.sub("", text)
+    text = _POSSESSIVE.sub("", text.strip(" ,;:."))
     if text.lower().startswith("the "):
         text = text[4:]
     return " ".join(text.split())
 
 
+@lru_cache(maxsize=16384)
 def resolve_country(text: str) -> str | None:
     """The common English name of the country ``text`` names, or None.
 
@@ -203,6 +211,21 @@ def resolve_organisation(
     >>> resolve_organisation("Today") is None
     True
     """
+    if acronyms:
+        name = _strip(text)
+        if (
+            name in acronyms
+            and resolve_country(name) is None
+            and name.lower() not in lexicon()["organisations"]
+        ):
+            full = acronyms[name]
+            return _resolve_known(full) or (full, "organisation")
+    return _resolve_known(text)
+
+
+@lru_cache(maxsize=16384)
+def _resolve_known(text: str) -> tuple[str, str] | None:
+    """:func:`resolve_organisation` without document acronyms (cached: called per token)."""
     name = _strip(text)
     if not name or "," in name:
         return None
@@ -212,9 +235,6 @@ def resolve_organisation(
     aliases = lexicon()["organisations"]
     if name.lower() in aliases:
         return aliases[name.lower()], "organisation"
-    if acronyms and name in acronyms:
-        full = acronyms[name]
-        return resolve_organisation(full) or (full, "organisation")
     words = name.split()
     if not all(w[:1].isupper() or w in CONNECTORS for w in words) or words[-1] in CONNECTORS:
         return None
@@ -252,6 +272,25 @@ def document_acronyms(text: str) -> dict[str, str]:
             idx += 1
         out.setdefault(letters, " ".join(words[idx:]))
     return out
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The Doc's sentences, as ``Doc.sents`` gives them but read from the sentence-start
+    array (``Doc.sents`` builds a Token object for every token)."""
+    if not len(doc):
+        return []
+    flags = doc.to_array(SENT_START)
+    starts = [0, *(i for i in (flags == 1).nonzero()[0].tolist() if i > 0), len(doc)]
+    return [doc[a:b] for a, b in itertools.pairwise(starts)]
+
+
+def doc_text(doc: Doc, document: Document) -> str:
+    """The Doc's text, taken from the document record when it is the text parsed
+    (``Doc.text`` rebuilds the string from every token on each access)."""
+    text = document.text
+    if len(doc) and len(text) == doc[-1].idx + len(doc[-1].text_with_ws):
+        return text
+    return doc.text
 
 
 def home_country(doc: Doc, document: Document) -> str | None:
@@ -499,15 +538,23 @@ def _valid_name(doc: Doc, s: int, e: int, single: bool = False) -> bool:
         return False
     if resolve_organisation(span.text) is not None:
         return False
-    in_person = any(ent.label_ == "PERSON" and ent.start < e and s < ent.end for ent in doc.ents)
+    in_person = any(t.ent_type_ == "PERSON" for t in span)
     after_preposition = s > 0 and doc[s - 1].lower_ in ("of", "to", "in", "for")
-    if after_preposition and any(
-        ent.label_ in ("GPE", "LOC", "NORP") and (ent.start, ent.end) == (s, e) for ent in doc.ents
-    ):
+    if after_preposition and _is_entity(doc, s, e, ("GPE", "LOC", "NORP")):
         return False  # "Abu Dhabi" after "Crown Prince of"
     if len(words) == 1 and not in_person and not (single and words[0].pos_ == "PROPN"):
         return False
     return in_person or all(t.pos_ == "PROPN" or t.text.endswith(".") for t in words)
+
+
+def _is_entity(doc: Doc, s: int, e: int, labels: tuple[str, ...]) -> bool:
+    """Whether tokens ``s``..``e`` are exactly one entity with one of ``labels``."""
+    return (
+        doc[s].ent_iob_ == "B"
+        and doc[s].ent_type_ in labels
+        and all(t.ent_iob_ == "I" for t in doc[s + 1 : e])
+        and (e >= len(doc) or doc[e].ent_iob_ != "I")
+    )
 
 
 def _with_suffix(doc: Doc, e: int) -> int:
@@ -538,9 +585,9 @@ def _trailing_org(doc: Doc, e: int, limit: int, acronyms: dict[str, str]) -> tup
     return None
 
 
-def _country_mentions(doc: Doc) -> list[tuple[int, str]]:
+def _country_mentions(ents: list[Span]) -> list[tuple[int, str]]:
     out = []
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ in ("GPE", "NORP"):
             country = resolve_country(ent.text)
             if country:
@@ -582,7 +629,10 @@ class _Reader:
     def __init__(self, doc: Doc, document: Document) -> None:
         self.doc = doc
         self.document = document
-        self.acronyms = document_acronyms(doc.text)
+        self.text = doc_text(doc, document)
+        self.title_end = self.text.find("\n")
+        self.acronyms = document_acronyms(self.text)
+        self.ents = list(doc.ents)  # Doc.ents builds new Spans on every access
         self.used: set[int] = set()
 
     def titles_from(self, i: int, limit: int, sent_start: int, lower_ok: bool) -> list[_Title]:
@@ -633,11 +683,20 @@ class _Reader:
     def read(self) -> list[_Found]:
         doc = self.doc
         found: list[_Found] = []
-        for sent in doc.sents:
+        lex = lexicon()
+        lower_words = lex["lower_head_set"] | lex["lower_modifier_set"]
+        title_words = lex["head_set"] | lex["modifier_set"] | lower_words
+        # compare hashes, not Token objects: only title words need a closer look
+        wanted = {doc.vocab.strings.add(w) for w in title_words}
+        orths = doc.to_array(ORTH).tolist()
+        for sent in sentences(doc):
             i = sent.start
             while i < sent.end:
+                if orths[i] not in wanted:
+                    i += 1
+                    continue
                 tok = doc[i]
-                lower_ok = _after_organisation(doc, i, sent.start)
+                lower_ok = tok.text in lower_words and _after_organisation(doc, i, sent.start)
                 if i in self.used or _core_at(doc, i, sent.end, lower_ok) is None:
                     i += 1
                     continue
@@ -733,20 +792,17 @@ class _Reader:
             s += 1
         if e - s > 6 or not _valid_name(doc, s, e):
             return None
-        if (
-            not any(ent.label_ == "PERSON" and ent.start < e and s < ent.end for ent in doc.ents)
-            and e - s < 2
-        ):
+        if not any(t.ent_type_ == "PERSON" for t in doc[s:e]) and e - s < 2:
             return None
         return _Found((s, e), tuple(titles), None)
 
     def trim_headline(self, s: int, e: int) -> int:
         """Cut headline words off a name in the title line ("President Biden Hosts …")."""
         doc = self.doc
-        title_end = doc.text.find("\n")
+        title_end = self.title_end
         if title_end < 0 or doc[s].idx > title_end:
             return e
-        body = doc.text[title_end:]
+        body = self.text[title_end:]
         k = s + 1
         while k < e and re.search(rf"\b{re.escape(doc[k].text)}\b", body):
             k += 1
@@ -781,21 +837,25 @@ class _Reader:
             found = resolve_organisation(span.text, self.acronyms)
             if found:
                 return found[0], found[1], tok.i
-            for ent in doc.ents:
+            for ent in self.ents:
                 if ent.label_ == "GPE" and _strip(ent.text) == _strip(span.text):
                     return _strip(span.text), "country", tok.i
         return None
 
 
-def _person_names(doc: Doc, spans: Iterable[tuple[int, int]]) -> list[str]:
+def _person_names(reader: _Reader, spans: Iterable[tuple[int, int]]) -> list[str]:
     """The full (two words or more) person names the document gives."""
     lex = lexicon()
+    doc = reader.doc
+    skip = lex["honorific_set"] | {"’s", "'s"}
     names: set[str] = set()
     for s, e in spans:
         names.add(_person_text(doc, s, e))
-    for ent in doc.ents:
+    for ent in reader.ents:
         if ent.label_ == "PERSON":
-            words = [t.text for t in ent if t.text not in lex["honorific_set"]]
+            # "President Biden Raises Record Funding": headline words are not a name
+            end = reader.trim_headline(ent.start, ent.end)
+            words = [t.text for t in doc[ent.start : end] if t.text not in skip]
             if len(words) >= 2 and not any(w in lex["not_name_set"] for w in words):
                 names.add(" ".join(words))
     return sorted(n for n in names if len(_name_words(n)) >= 2)
@@ -817,11 +877,15 @@ def expand_name(name: str, full_names: Iterable[str]) -> str:
     'Mori Takeo'
     >>> expand_name("Moussa Faki", ["Moussa Faki Mahamat"])
     'Moussa Faki Mahamat'
+    >>> expand_name("Salman", ["Mohammed bin Salman"])
+    'Salman'
     """
     words = _name_words(name)
     if not words:
         return name
     fulls = [f for f in full_names if len(f) > len(name)]
+    # "Salman" is not "Mohammed bin Salman" (the son of a Salman)
+    fulls = [f for f in fulls if not _after_patronymic(_name_words(f), words[-1])]
     by_last = {f for f in fulls if _name_words(f)[-1] == words[-1]}
     if len(words) >= 2:
         by_last = {f for f in by_last if _name_words(f)[0][:1] == words[0][:1]}
@@ -837,9 +901,16 @@ def expand_name(name: str, full_names: Iterable[str]) -> str:
     return name
 
 
+def _after_patronymic(words: list[str], word: str) -> bool:
+    """Whether ``word`` follows "bin"/"ibn" in a full name, naming a parent."""
+    return any(
+        w == word and k > 0 and words[k - 1].lower() in PATRONYMICS for k, w in enumerate(words)
+    )
+
+
 def _person_text(doc: Doc, s: int, e: int) -> str:
-    text = doc[s:e].text
-    return re.sub(r"\s+", " ", text).strip(" ,")
+    text = re.sub(r"\s+", " ", doc[s:e].text).strip(" ,")
+    return _POSSESSIVE.sub("", text).rstrip()  # "John Kerry ’s visit"
 
 
 class _Context:
@@ -853,7 +924,9 @@ class _Context:
         self.agency = source_body(reader.document)
         qualifiers = [(t.core_end, t.end) for f in found for t in f.titles]
         self.countries = [
-            (i, c) for i, c in _country_mentions(doc) if not any(a <= i < b for a, b in qualifiers)
+            (i, c)
+            for i, c in _country_mentions(reader.ents)
+            if not any(a <= i < b for a, b in qualifiers)
         ]
         lex = lexicon()
         self.foreign_heads = frozenset(lex["foreign_titles"].get(self.home or "", []))
@@ -863,13 +936,31 @@ class _Context:
         known = {a.lower() for a in [*lex["organisations"], *reader.acronyms]}
         self.bodies = [
             (int(ent.start), hit[0])
-            for ent in doc.ents
+            for ent in reader.ents
             if ent.label_ == "ORG"
             and (hit := resolve_organisation(ent.text, reader.acronyms)) is not None
             and hit[1] == "organisation"
             and _strip(ent.text).lower() in known
         ]
         self.main_foreign = foreign.most_common(1)[0][0] if foreign else None
+        self.single = frozenset(lex["single_holder_titles"]["titles"])
+        leaders = frozenset(lex["single_holder_titles"]["leaders"])
+        if not self.home_from_source:
+            # a writer names the country of a foreign leader ("Japanese Prime Minister
+            # Kishida") and not their own: a country named with a leader is not home
+            led = {
+                got[1]
+                for f in found
+                for t in f.titles
+                if (got := self.explicit(t, f)) and got[2] == "country" and got[0] in leaders
+            }
+            if self.home in led:
+                rest = Counter(c for _, c in self.countries if c not in led)
+                self.home = rest.most_common(1)[0][0] if rest else self.home
+                self.foreign_heads = frozenset(lex["foreign_titles"].get(self.home or "", []))
+                foreign = Counter(c for _, c in self.countries if c != self.home)
+                self.main_foreign = foreign.most_common(1)[0][0] if foreign else None
+        self.foreign = [c for c, _ in Counter(c for _, c in self.countries).most_common()]
 
     def explicit(self, title: _Title, found: _Found) -> tuple[str, str, str] | None:
         """(role, organisation, kind) when the text itself names the organisation."""
@@ -935,7 +1026,7 @@ def extract_roles(doc: Doc, document: Document) -> list[Role]:
     reader = _Reader(doc, document)
     found = reader.read()
     context = _Context(reader, found)
-    full = _person_names(doc, [f.person_span for f in found])
+    full = _person_names(reader, [f.person_span for f in found])
     resolved: list[tuple[str, _Title, _Found, tuple[str, str, str] | None]] = []
     known: dict[tuple[str, str], tuple[str, str]] = {}
     for f in found:
@@ -947,6 +1038,7 @@ def extract_roles(doc: Doc, document: Document) -> list[Role]:
                 known.setdefault((person, doc[title.core_end - 1].text), (got[1], got[2]))
             resolved.append((person, title, f, got))
     roles: dict[tuple[str, str], Role] = {}
+    guessed: set[tuple[str, str]] = set()  # roles whose organisation comes from context
     previous: _Title | None = None
     for person, title, f, got in resolved:
         if (
@@ -958,6 +1050,8 @@ def extract_roles(doc: Doc, document: Document) -> list[Role]:
             # "AUC Head of Delegation Chairperson X": back-to-back titles share their body
             got = (title.role_text(doc), *previous.organisation)
         previous = title
+        explicit = got is not None
+        same = None
         if got is None:
             same = known.get((person, doc[title.core_end - 1].text))
             got = (title.role_text(doc), *same) if same else context.fallback(title, f)
@@ -971,11 +1065,52 @@ def extract_roles(doc: Doc, document: Document) -> list[Role]:
         if key not in roles:
             span = _span_of(doc, title, f.person_span)
             roles[key] = Role(document.id, person, role, organisation, span, kind)
-    return _drop_shorter(list(roles.values()))
+            if got is not None and same is None and not explicit:
+                guessed.add(key)
+    return _drop_shorter(_one_holder(list(roles.values()), guessed, context), guessed)
 
 
-def _drop_shorter(roles: list[Role]) -> list[Role]:
-    """Drop a role whose title is a prefix of another title of the same person."""
+def _one_holder(roles: list[Role], guessed: set[tuple[str, str]], context: _Context) -> list[Role]:
+    """Give a single-holder post ("President") of one country to one person only.
+
+    When two people hold the same post of the same country and at least one of them
+    got the country by guess (home country, nearby country), the guessed ones move to
+    the most-mentioned other country whose post is still free, else are dropped; among
+    guessed holders only, the person the text names most often keeps it ("President
+    Biden" and "President Xi" in a White House readout).
+    """
+    text = context.reader.text
+    holders: dict[tuple[str, str], list[Role]] = {}
+    for r in roles:
+        if r.organisation_kind == "country" and r.role in context.single:
+            holders.setdefault((r.organisation, r.role), []).append(r)
+    moved: dict[int, Role | None] = {}
+    for (organisation, role), people in holders.items():
+        if len({_name_words(r.person)[-1] for r in people}) < 2:
+            continue  # "Joseph R. Biden, Jr." and "Joe Biden" are one person
+        sure = [r for r in people if (r.person, r.role.lower()) not in guessed]
+        unsure = [r for r in people if (r.person, r.role.lower()) in guessed]
+        if not sure:
+            unsure.sort(key=lambda r: (-text.count(_name_words(r.person)[-1]), r.span[0]))
+            unsure = unsure[1:]
+        taken = {o for (o, t) in holders if t == role}
+        for r in unsure:
+            free = [c for c in context.foreign if c not in taken and c != organisation]
+            moved[id(r)] = replace(r, organisation=free[0]) if free else None
+            if free:
+                taken.add(free[0])
+    out = []
+    for r in roles:
+        new = moved.get(id(r), r)
+        if new is not None:
+            out.append(new)
+    return out
+
+
+def _drop_shorter(roles: list[Role], guessed: set[tuple[str, str]]) -> list[Role]:
+    """Drop a role whose title is a prefix of another title of the same person, at the
+    same organisation or at one only guessed ("Secretary Ebrard" after "Secretary of
+    Economy Marcelo Ebrard")."""
     out = []
     for r in roles:
         longer = [
@@ -984,7 +1119,7 @@ def _drop_shorter(roles: list[Role]) -> list[Role]:
             if o is not r
             and o.person == r.person
             and o.role.lower().startswith(r.role.lower() + " ")
-            and o.organisation == r.organisation
+            and (o.organisation == r.organisation or (r.person, r.role.lower()) in guessed)
         ]
         if not longer:
             out.append(r)

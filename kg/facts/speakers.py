@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from kg.facts.actors import HONORIFICS, ActorIndex, ActorRef, clean_name
@@ -40,7 +41,14 @@ GROUP_NOUNS = GROUP_PERSONS | GROUP_COUNTRIES | BARE_GROUPS | {"officials"}
 #: how many countries an uncounted group ("the leaders") stands for at most
 MAX_GROUP = 8
 AMBIGUOUS_GROUPS = frozenset({"sides", "parties"})
+MEETING_VERBS = frozenset(LEXICON["meeting_verbs"])
+#: marks that end a dateline before the sayer's phrase
+DATELINE_MARKS = frozenset({"-", "—", "–", ":", "--"})
+#: modifiers that make a title an epithet, not a post someone in the story holds
+FORMER = frozenset({"former", "ex", "onetime", "erstwhile"})
 PUBLISHER_HOME: dict[str, str] = LEXICON["publisher_home"]
+#: last words of titles, the heads of title subjects ("the UN chief", "the minister")
+TITLE_HEADS = frozenset(t.split()[-1] for t in TITLES)
 TITLE_WORDS = frozenset(w for t in TITLES for w in t.split()) | frozenset(HONORIFICS)
 RELATIVE = frozenset({"who", "which", "that"})
 #: how far back (characters) a pronoun looks for an antecedent before falling back
@@ -48,6 +56,8 @@ PRONOUN_WINDOW = 1200
 #: dependency labels of the words that make up a sayer's noun phrase before its head
 NP_LEFT = frozenset({"compound", "amod", "det", "poss", "nmod", "nummod", "case", "punct", "prep"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: platforms and outlets ("wrote on Twitter", "told Reuters"): never antecedents of pronouns
+CHANNELS = frozenset(LEXICON["channels"])
 KIND_BY_LABEL = {"PERSON": "person", "ORG": "organisation", "GPE": "country", "NORP": "country"}
 
 
@@ -104,11 +114,16 @@ class SpeakerResolver:
         self._first_person_at = len(self.text) + 1
         self._first_group_at = len(self.text) + 1
         self.last: Speaker | None = None
+        #: persons and actors in the order they first spoke
+        self._spoken: dict[str, None] = {}
+        self._spoken_mentions: list[Speaker] = []
         self._last_at = -1
         ex = sorted(excluded)
-        for ent in doc.ents:
+        ents = doc.ents  # built anew on every access
+        for ent in ents:
             for i in range(ent.start, ent.end):
                 self._ent_at[i] = ent
+        for ent in ents:
             ref = actors.at(ent.start_char, ent.end_char) or actors.resolve_entity(ent)
             if ref is None:
                 continue
@@ -123,30 +138,45 @@ class SpeakerResolver:
                     self._first_person_at = min(self._first_person_at, ent.start_char)
                 else:
                     self._first_group_at = min(self._first_group_at, ent.start_char)
-            if _within(ex, ent.start_char):
+            if _within(ex, ent.start_char) or ent.text in CHANNELS:
                 continue
-            subject = ent.root.dep_ in SUBJECT_DEPS
-            group = _conjoined(ent.root)
-            names = tuple(r.name for r in (self._ref_of(t) for t in group) if r is not None)
+            root = ent.root
+            # "Britain's negotiator, Stephanie Al-Qaq, struck …": the apposition is the subject
+            subject = root.dep_ in SUBJECT_DEPS or (
+                root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS
+            )
+            refs = [self._ref_of(t) for t in _conjoined(ent.root)]
+            if subject and ref.kind == "person":
+                refs += [r for r in map(self._ref_of, _met(ent.root)) if r and r.kind == "person"]
+            names = tuple(dict.fromkeys(r.name for r in refs if r is not None))
             self._antecedents.append(_Antecedent(ent.start_char, ref, subject, names))
         self._starts = [a.start for a in self._antecedents]
         self._country_groups: set[str] | None = None
+        self._add_title_subjects(ex)
 
-    @staticmethod
-    def _lower_words(doc: Doc) -> list[str]:
-        """Lower-cased token texts, read in one pass over the C array."""
-        from spacy.attrs import LOWER
-
-        strings = doc.vocab.strings
-        return [strings[int(h)] for h in doc.to_array([LOWER])]
+    def _add_title_subjects(self, excluded: list[tuple[int, int]]) -> None:
+        """Subjects written as a title ("The UN chief thanked …") are antecedents of he/she."""
+        added = False
+        for i in _positions(self.doc, TITLE_HEADS):
+            if self._ent_at[i] is not None:
+                continue
+            tok = self.doc[i]
+            if tok.dep_ not in SUBJECT_DEPS or _within(excluded, tok.idx):
+                continue
+            speaker = self._single(tok)
+            if speaker is not None and speaker.kind == "person":
+                ref = ActorRef(speaker.name, "person")
+                self._antecedents.append(_Antecedent(tok.idx, ref, True, (speaker.name,)))
+                added = True
+        if added:
+            self._antecedents.sort(key=lambda a: a.start)
+            self._starts = [a.start for a in self._antecedents]
 
     def _groups_of_countries(self, doc: Doc) -> set[str]:
         """Group nouns the document defines by countries ("the leaders of the GCC states")."""
         out: set[str] = set()
         lowers = GROUP_PERSONS
-        for i, word in enumerate(self._lower_words(doc)):
-            if word not in lowers:
-                continue
+        for i in _positions(doc, lowers):
             tok = doc[i]
             if tok.tag_ not in ("NNS", "NNPS"):
                 continue
@@ -180,9 +210,15 @@ class SpeakerResolver:
         persons = self._persons_in_order
         if co and main.kind == "person" and all(c in persons for c in co):
             # joint act of named people: the one the document names first speaks (SCHEMA S1)
-            ordered = sorted(
-                [main.name, *co], key=lambda n: persons.index(n) if n in persons else 0
-            )
+            spoken = list(self._spoken)
+
+            def rank(n: str) -> tuple[int, int]:
+                return (
+                    spoken.index(n) if n in spoken else len(spoken),
+                    persons.index(n) if n in persons else 0,
+                )
+
+            ordered = sorted([main.name, *co], key=rank)
             main = Speaker(ordered[0], "person", main.span)
             co = ordered[1:]
         end = max(main.span[1], *(t.idx + len(t) for t in conj)) if conj else main.span[1]
@@ -192,6 +228,9 @@ class SpeakerResolver:
         """Note the last speaker and what it said (pronouns and floating quotes use both)."""
         self.last = speaker
         self._last_at = at
+        self._spoken.setdefault(speaker.name, None)
+        if not speaker.is_pronoun:
+            self._spoken_mentions.append(speaker)
         if content is not None:
             insort(self._contents, content)
 
@@ -218,6 +257,12 @@ class SpeakerResolver:
         ent = self._ent_at[tok.i]
         if ent is not None:
             start, end = min(start, ent.start), max(end, ent.end)
+        for i in range(max(start, 1), tok.i):
+            mark = self.doc[i]
+            if mark.text in DATELINE_MARKS and mark.whitespace_ and self.doc[i - 1].whitespace_:
+                start = (
+                    i + 1
+                )  # "MOSCOW, Jan 18 - Russian Foreign Minister …", not "Secretary-General"
         while start < end and (
             self.doc[start].dep_ in ("det", "punct", "cc")
             or "\n" in self.text[self.doc[start].idx : tok.idx]
@@ -252,10 +297,22 @@ class SpeakerResolver:
         if low in TITLES:
             # "Secretary General of the Andean Community Wagner": the name closes the phrase
             last = tok.right_edge
+            while last.i > tok.i and last.is_punct:
+                last = self.doc[last.i - 1]  # "the ambassador in Canberra, Xiao Qian, said"
             if last.i > tok.i and last.pos_ == "PROPN" and last.ent_type_ in ("", "PERSON"):
                 name = self.actors.full_name(last.text)
                 if name in self.actors.persons:
                     return Speaker(name, "person", span)
+        if low in TITLES and any(c.lower_ in FORMER for c in tok.lefts):
+            # "the former prime minister": an epithet for the person the story is about
+            prev = self.last
+            return Speaker(prev.name, "person", span) if prev and prev.kind == "person" else None
+        modifier = self._entity_modifier(tok)
+        if low in TITLES and modifier is not None:
+            # "the NATO chief", "the UN envoy": the one person the document gives a post there
+            holder = self.actors.holder_in(modifier.name)
+            if holder is not None:
+                return Speaker(holder, "person", span)
         if tok.pos_ in ("NOUN", "PROPN") and (words in TITLES or low in TITLES or tok.is_title):
             holder = self.actors.holder_of(words) or (
                 self.actors.holder_of(low) if low in TITLES else None
@@ -265,7 +322,6 @@ class SpeakerResolver:
         spoken_for = self._spoken_for(tok)
         if spoken_for is not None:
             return Speaker(spoken_for.name, spoken_for.kind, span)
-        modifier = self._entity_modifier(tok)
         plural = tok.tag_ in ("NNS", "NNPS")
         if modifier is not None and plural and low in GROUP_NOUNS:
             # "MEF leaders", "NATO Allies", "U.S. officials": the group as the text names it
@@ -281,11 +337,42 @@ class SpeakerResolver:
             org = self._organisation(tok)
             if org is not None:
                 return Speaker(org.name, org.kind, span)
+            earlier = self._spoken_as(tok.lower_)
+            if earlier is not None:
+                # "The ministry said …" after "The Russian foreign ministry said …"
+                return Speaker(earlier.name, earlier.kind, span)
+        if tok.is_title and tok.pos_ == "NOUN" and tok.i > tok.sent.start:
+            full = self.actors.full_name(tok.text)
+            if full in self.actors.persons:
+                return Speaker(full, "person", span)  # "Price said", tagged as a noun
         if tok.pos_ == "PROPN" and tok.is_title:
+            span = self._of_name(tok, span)
             name = clean_name(self.text[span[0] : span[1]])
+            if " " not in name:
+                # "the Department" after "the Department of State said …"
+                known = next((n for n in self._spoken if name in n.split() and n != name), None)
+                if known is not None and self._kind_of.get(known) != "person":
+                    return Speaker(known, "organisation", span)
             full = self.actors.full_name(name)
             kind = "person" if full in self.actors.persons else "organisation"
             return Speaker(full, kind, span)
+        return None
+
+    def _of_name(self, tok: Token, span: tuple[int, int]) -> tuple[int, int]:
+        """Widen a capitalised name over its "of" part ("the Group of Seven")."""
+        prep = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if prep is None or prep.i != tok.i + 1:
+            return span
+        tail = list(self.doc[prep.i + 1 : prep.right_edge.i + 1])
+        if tail and all(t.is_title or t.lower_ == "the" or t.like_num for t in tail):
+            return span[0], tail[-1].idx + len(tail[-1])
+        return span
+
+    def _spoken_as(self, word: str) -> Speaker | None:
+        """The latest non-person speaker whose mention had ``word`` ("the … ministry")."""
+        for speaker in reversed(self._spoken_mentions):
+            if speaker.kind != "person" and word in self.text[slice(*speaker.span)].lower():
+                return speaker
         return None
 
     def _spoken_for(self, tok: Token) -> ActorRef | None:
@@ -383,10 +470,16 @@ class SpeakerResolver:
         else:
             persons_first = low in GROUP_PERSONS and len(persons) >= max(2, count)
         if persons_first:
+            # the people the story quotes, before others it merely names (a spokesperson)
+            spoken = [n for n in self._spoken if n in persons]
+            if len(spoken) >= max(2, count):
+                persons = spoken
             return [ActorRef(n, "person") for n in persons[: count or 2]]
         # the publisher's own government first ("the two sides" in a State Department release)
         home = self._home
-        named_before = [g for g in self._states if self._first_at[g] < tok.idx] or self._states
+        # countries only: cities and regions the tagger calls GPE are no sides
+        states = [g for g in self._states if resolve_country(g)] or self._states
+        named_before = [g for g in states if self._first_at[g] < tok.idx] or states
         groups = [g for g in named_before if g == home] + [g for g in named_before if g != home]
         if not groups:
             return None
@@ -421,7 +514,11 @@ class SpeakerResolver:
         """ "they": the last joint speaker, a conjoined mention, the last speaker, a subject."""
         last = self.last
         recent = last is not None and at - self._last_at < PRONOUN_WINDOW
-        if last is not None and recent and last.co_speakers:
+        plural = last is not None and (
+            bool(last.co_speakers) or last.name.split()[-1].lower() in GROUP_NOUNS
+        )
+        if last is not None and recent and plural:
+            # "the two leaders said …", "Indian officials said … they said"
             return Speaker(last.name, last.kind, span, True, last.co_speakers)
         ante = self._antecedent(at, lambda a: len(a.group) > 1, subjects_only=True)
         if ante is not None:
@@ -453,7 +550,9 @@ class SpeakerResolver:
             if at - a.start > PRONOUN_WINDOW:
                 break
             if last_ante is not None and a.start < self._last_at:
-                return first or last_ante
+                # a mere mention since the last speaker spoke ("wrote on Twitter", "met X")
+                # does not take over from the speaker
+                return last_ante
             if fits(a) and not _within(self._contents, a.start):
                 if a.subject or (last is not None and a.ref.name == last.name):
                     return a
@@ -474,12 +573,34 @@ class SpeakerResolver:
         return last_ante
 
 
+def _positions(doc: Doc, words: frozenset[str]) -> list[int]:
+    """Indices of the tokens whose lower-cased text is one of ``words`` (one C-array pass)."""
+    strings = doc.vocab.strings
+    hashes = {strings[w] for w in words}
+    return [i for i, h in enumerate(doc.to_array([LOWER]).tolist()) if h in hashes]
+
+
 def _conjoined(tok: Token) -> list[Token]:
     """``tok`` and the heads conjoined with it ("Biden and Kishida" → both)."""
     out = [tok]
     for t in tok.conjuncts:
         if t.i > tok.i and t.pos_ in ("PROPN", "NOUN"):
             out.append(t)
+    return out
+
+
+def _met(subj: Token) -> list[Token]:
+    """Persons the subject met or spoke with ("Biden met Zelensky", "spoke with Kishida")."""
+    verb = subj.head
+    if verb.lemma_.lower() not in MEETING_VERBS:
+        return []
+    out = []
+    for c in verb.children:
+        objs = [c] if c.dep_ == "dobj" else []
+        if c.dep_ == "prep" and c.lower_ == "with":
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+        for o in objs:
+            out += [t for t in (o, *o.conjuncts) if t.ent_type_]
     return out
 
 

@@ -45,10 +45,20 @@ OBJECT_INFINITIVE_CUES = frozenset(LEXICON["object_infinitive"])
 PREPOSITIONAL_CUES: dict[str, frozenset[str]] = {
     k: frozenset(v) for k, v in LEXICON["prepositional"].items()
 }
+#: the sayer's own acts coordinated into a message ("… but declined to elaborate")
+NARRATION_VERBS = frozenset(LEXICON["narration_verbs"])
+#: "warned Beijing against arming Moscow": the object belongs to the message
+OBJECT_PREPOSITIONAL_CUES = frozenset(LEXICON["object_prepositional"])
 ADJECTIVAL_CUES: dict[str, frozenset[str]] = {
     k: frozenset(v) for k, v in LEXICON["adjectival"].items()
 }
 QUOTE_CUES = frozenset(LEXICON["quote"])
+#: verb + particle that attribute a quote ("went on: “…”")
+QUOTE_PHRASAL: dict[str, frozenset[str]] = {
+    k: frozenset(v) for k, v in LEXICON["quote_phrasal"].items()
+}
+#: "said in a statement that …": nouns of the channel whose that-clause is the message
+CHANNEL_NOUNS = frozenset(LEXICON["channel_nouns"])
 #: tags of verbs that carry their own subject ("has committed" counts through its auxiliary)
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "VBN", "VB"})
 #: verbs whose to-infinitive is an intention, not a communication ("decided to call for")
@@ -121,6 +131,8 @@ def extract_statements(doc: Doc, document: Document, actors: ActorIndex) -> list
                 speaker = Speaker(last.name, last.kind, last.span, False, last.co_speakers)
         if speaker is None or cand.content_span in seen:
             continue
+        if not cand.direct and _reported_within(out, cand.cue_span, speaker.name):
+            continue  # "Modi said India was committed to X": India is not a second sayer
         seen.add(cand.content_span)
         resolver.remember(speaker, cand.at, cand.content_span)
         s, e = cand.content_span
@@ -141,6 +153,19 @@ def extract_statements(doc: Doc, document: Document, actors: ActorIndex) -> list
             )
         )
     return out
+
+
+def _reported_within(out: list[Statement], cue: tuple[int, int], speaker: str) -> bool:
+    """Whether a cue sits inside the reported message of an earlier statement by another sayer.
+
+    The sayer's own nested cues stay ("said they will continue to urge X to …"), and so do
+    acts a source reports ("According to the White House, they agreed to …").
+    """
+    for st in reversed(out[-8:]):
+        lo, hi = st.content_span
+        if not st.direct and st.cue != "according to" and lo <= cue[0] and cue[1] <= hi:
+            return st.speaker != speaker
+    return False
 
 
 def _headline_end(document: Document) -> int:
@@ -342,13 +367,23 @@ class _Finder:
         if _is_reattached_cue(tok):
             # "said Germany would send tanks and added that …": the second cue is the speaker's
             return self._subject(tok.head.head)
+        quoted = _quoted_as_saying(tok)
+        if quoted is not None:
+            return quoted
+        outer = _participle_outer_cue(tok)
+        if outer is not None:
+            # "said support must not waver, warning that …": the participle is the sayer's
+            return self._subject(outer)
+        fronted = self._fronted_participle_subject(tok)
+        if fronted is not None:
+            return fronted
         cur = tok
         for _ in range(MAX_CLIMB):
-            for child in cur.children:
-                if child.dep_ == "nsubj":
-                    return child
-                if child.dep_ in ("nsubjpass", "expl"):
-                    return None
+            subjects = [c for c in cur.children if c.dep_ == "nsubj" and self._near(c, tok)]
+            if subjects:
+                return min(subjects, key=lambda c: abs(c.i - tok.i))
+            if any(c.dep_ in ("nsubjpass", "expl") for c in cur.children):
+                return None
             if cur.dep_ == "relcl" and cur.i != tok.i:
                 return cur.head
             if cur.dep_ not in INHERIT_DEPS or cur.head.i == cur.i:
@@ -367,6 +402,17 @@ class _Finder:
             for anc in tok.ancestors:
                 if anc.pos_ in ("VERB", "AUX") and anc.tag_ == tok.tag_:
                     return self._subject(anc) if anc.i != tok.i else None
+        return None
+
+    def _fronted_participle_subject(self, tok: Token) -> Token | None:
+        """ "Peskov, speaking to reporters, said …": the subject hangs on the participle."""
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            return None
+        for c in tok.lefts:
+            if c.dep_ in ("ccomp", "advcl") and c.tag_ == "VBG" and self._near(c, tok):
+                subj = next((g for g in c.lefts if g.dep_ == "nsubj"), None)
+                if subj is not None:
+                    return subj
         return None
 
     def _usable_subject(self, subject: Token | None, cue: Token) -> Token | None:
@@ -397,7 +443,7 @@ class _Finder:
         while (
             found.dep_ == "conj"
             and found.head.i < found.i
-            and found.head.dep_ != "pobj"
+            and (found.head.dep_ != "pobj" or self._across_break(found.head))
             and "\n" not in self.text[found.head.idx : found.idx]
         ):
             found = found.head  # "The United States and Mexico reaffirm": the first conjunct
@@ -405,6 +451,9 @@ class _Finder:
 
     def _cue(self, tok: Token, lemma: str) -> _Candidate | None:
         subject = self._usable_subject(self._subject(tok), tok)
+        if subject is None and tok.dep_ == "conj" and tok.head.pos_ == "VERB":
+            # "The two leaders shared views … and expressed …" under a merged heading
+            subject = self._usable_subject(None, tok.head)
         if subject is None:
             return None
         content = self._content(tok, lemma)
@@ -427,8 +476,11 @@ class _Finder:
         prt = next((c for c in children if c.dep_ == "prt"), None)
         allowed = PREPOSITIONAL_CUES.get(lemma, frozenset())
         for c in children:
-            if c.dep_ in ("prep", "prt") and c.lower_ in allowed:
-                if any(g.dep_ == "dobj" and tok.i < g.i < c.i for g in children):
+            if c.dep_ in ("prep", "prt") and c.lower_ in allowed and not _is_time(c):
+                obj = next((g for g in children if g.dep_ == "dobj" and tok.i < g.i < c.i), None)
+                if obj is not None and lemma in OBJECT_PREPOSITIONAL_CUES and c.dep_ == "prep":
+                    return (obj.left_edge.idx, _end(c.right_edge)), cue_end
+                if obj is not None:
                     continue  # "committed $3 billion to the Fund" is a pledge, not "commit to"
                 inner = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
                 follow = [g for g in children if g.dep_ in ("xcomp", "ccomp", "dobj") and g.i > c.i]
@@ -441,9 +493,14 @@ class _Finder:
                         last = follow[0]
                     final = max(last.right_edge, self._tail(tok, c), key=lambda t: t.i)
                     return (start, _end(final)), c.idx + len(c)
-        for c in children:
-            if c.dep_ == "ccomp" and lemma in CLAUSE_CUES and c.i != tok.i:
-                return self._clause(c), cue_end
+        if lemma in CLAUSE_CUES:
+            clauses = [c for c in children if c.dep_ == "ccomp" and self._near(c, tok)]
+            clauses += self._channel_clauses(tok)
+            # a clause after the cue is its message; one before it may be a participle
+            # (", speaking to reporters, said …") or a fronted message ("X is ready, he said")
+            clauses.sort(key=lambda c: (c.i < tok.i, c.i))
+            if clauses:
+                return self._clause(clauses[0]), cue_end
         xcomp = next(
             (
                 c
@@ -466,8 +523,8 @@ class _Finder:
             )
             if inf is not None:
                 return _subtree(dobj), cue_end
-        if prt is not None:
-            return None
+        if prt is not None and (dobj is None or prt.i < dobj.i):
+            return None  # "pointed out …" is its own frame; "expressed concern over" is not
         if dobj is not None and lemma in NOMINAL_CUES and dobj.lower_ not in EMPTY_OBJECTS:
             heads = NOMINAL_HEADS.get(lemma)
             if heads is not None and dobj.lower_ not in heads:
@@ -484,12 +541,43 @@ class _Finder:
             return (start, end), cue_end
         return None
 
+    def _channel_clauses(self, tok: Token) -> list[Token]:
+        """The that-clause of "said in a statement that …", parsed onto the noun."""
+        out = []
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.i < tok.i or prep.lower_ not in ("in", "on", "during"):
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.lemma_.lower() in CHANNEL_NOUNS:
+                    out += [
+                        c
+                        for c in pobj.children
+                        if c.dep_ in ("acl", "relcl", "ccomp")
+                        and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+                    ]
+        return out
+
+    def _across_break(self, tok: Token) -> bool:
+        """A token the parser attached to a head in an earlier paragraph (a heading)."""
+        lo, hi = sorted((tok.head.idx, tok.idx))
+        return "\n" in self.text[lo:hi]
+
+    def _near(self, dep: Token, tok: Token) -> bool:
+        """A dependent in the cue's own paragraph (parses run across headlines and blank lines)."""
+        lo, hi = sorted((dep.idx, tok.idx))
+        return dep.idx >= self.headline and "\n" not in self.text[lo:hi]
+
     def _clause(self, head: Token) -> tuple[int, int]:
         """A clause's span, ending before a coordinated cue parsed into it ("… and added …")."""
         start, end = _subtree(head)
         for child in head.rights:
+            if _participle_outer_cue(child) is not None and _is_act(child):
+                stop = child.i - 1  # "…, warning that …" is the sayer's next statement
+                return start, _end(self.doc[stop - 1])
             if child.dep_ == "conj" and (
-                _is_reattached_cue(child) or (_is_act(child) and child.tag_ in ("VBD", "VBZ"))
+                _is_reattached_cue(child)
+                or (_is_act(child) and child.tag_ in ("VBD", "VBZ"))
+                or _narration_conj(head, child)
             ):
                 stop = child.left_edge.i
                 while stop > head.i and self.doc[stop - 1].dep_ in ("cc", "punct"):
@@ -501,7 +589,7 @@ class _Finder:
         """The object with the verb's later modifiers, cut before a coordinated verb."""
         end = self._tail(tok, dobj)
         for t in self.doc[dobj.i : end.i + 1]:
-            if t.i > dobj.i and _misattached_conj(t):
+            if t.i > dobj.i and (_misattached_conj(t) or _next_participle(tok, t)):
                 stop = t.left_edge.i
                 while stop > dobj.i and self.doc[stop - 1].dep_ in ("cc", "punct"):
                     stop -= 1
@@ -646,13 +734,17 @@ class _Finder:
             a_end = m.end()
         return (b_start, q.open_at), (after_start, a_end)
 
-    def _find_cue(self, frame: tuple[int, int]) -> tuple[Token, Token | None] | None:
-        for tok in self._tokens(*frame):
+    def _find_cue(
+        self, frame: tuple[int, int], nearest_last: bool = False
+    ) -> tuple[Token, Token | None] | None:
+        """The cue in a frame: the first after a quote, the last before it."""
+        tokens = list(self._tokens(*frame))
+        for tok in reversed(tokens) if nearest_last else tokens:
             if tok.lower_ == "according":
                 to = tok.nbor(1) if tok.i + 1 < len(self.doc) else None
                 pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
                 return tok, pobj
-            if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in QUOTE_CUES:
+            if tok.pos_ in ("VERB", "AUX") and _is_quote_cue(tok):
                 return tok, self._subject(tok) or self._nearby_subject(tok, frame)
         return None
 
@@ -681,7 +773,7 @@ class _Finder:
         if not before_text:
             order = [after]
         for frame in order:
-            found = self._find_cue(frame)
+            found = self._find_cue(frame, nearest_last=frame == before)
             if found is None:
                 continue
             cue, subject = found
@@ -767,6 +859,69 @@ def _end(tok: Token) -> int:
     return tok.idx + len(tok)
 
 
+def _next_participle(cue: Token, tok: Token) -> bool:
+    """ ", reiterating X and reinforcing Y": a participle joined to a non-participle in the
+    message of a participle cue is the sayer's next act."""
+    return (
+        cue.tag_ == "VBG"
+        and tok.dep_ == "conj"
+        and tok.tag_ == "VBG"
+        and tok.head.pos_ == "VERB"
+        and tok.head.tag_ != "VBG"
+    )
+
+
+def _quoted_as_saying(tok: Token) -> Token | None:
+    """ "The ministry quoted him as saying that …": the one quoted is the sayer."""
+    prep = tok.head
+    if tok.tag_ != "VBG" or prep.lower_ != "as" or prep.head.lemma_.lower() != "quote":
+        return None
+    return next((c for c in prep.head.children if c.dep_ == "dobj"), None)
+
+
+def _is_time(prep: Token) -> bool:
+    """ "agreed on Tuesday": a preposition whose object is a date, not a message."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
+
+
+def _narration_conj(head: Token, conj: Token) -> bool:
+    """A finite verb without a subject that goes on with the narration, not the message.
+
+    "said she had discussed X but gave no details", "said X but declined to elaborate":
+    the second verb is the sayer's act.
+    """
+    if conj.tag_ not in ("VBD", "VBZ"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in conj.children):
+        return False
+    return head.tag_ in ("VBN", "VB") or conj.lemma_.lower() in NARRATION_VERBS
+
+
+def _is_quote_cue(tok: Token) -> bool:
+    """A verb that attributes a direct quote: "said", "added", "went on"."""
+    lemma = tok.lemma_.lower()
+    if lemma in QUOTE_CUES:
+        return True
+    particles = QUOTE_PHRASAL.get(lemma)
+    return particles is not None and any(
+        c.dep_ == "prt" and c.lower_ in particles for c in tok.children
+    )
+
+
+def _participle_outer_cue(tok: Token) -> Token | None:
+    """The clause cue whose message a ", warning that …" participle was parsed into."""
+    if tok.tag_ != "VBG" or tok.dep_ != "advcl" or tok.i == 0 or tok.nbor(-1).text != ",":
+        return None
+    cur = tok.head
+    for _ in range(MAX_CLIMB):
+        if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in CLAUSE_CUES:
+            return cur.head
+        if cur.dep_ not in ("conj", "advcl", "xcomp") or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None
+
+
 def _misattached_conj(tok: Token) -> bool:
     """A verb the parser coordinated into a message that continues the narration instead."""
     if tok.dep_ != "conj" or tok.tag_ not in ("VBG", "VBD", "VBZ"):
@@ -796,7 +951,9 @@ def _is_reattached_cue(tok: Token) -> bool:
     own_aux = any(c.dep_ == "aux" and c.lower_ != "to" for c in tok.children)
     takes_clause = any(c.dep_ == "ccomp" for c in tok.children)
     outer_cue = head.head.lemma_.lower() in CLAUSE_CUES
-    return (takes_clause and outer_cue) or own_aux
+    # "reaffirmed that X applies …, and reiterated …": the cue's tense, not the clause's
+    same_tense = tok.tag_ == head.head.tag_ != head.tag_
+    return (outer_cue and (takes_clause or same_tense)) or own_aux
 
 
 def _participle_or_purpose(tok: Token) -> bool:
