@@ -35,8 +35,8 @@ from typing import Any
 CORPUS = Path("/work/shared/bench/press-releases-2000.jsonl")
 REPEATS = 3
 MEMORY_CAP = 8 * 1024**3  # address space per phase: a runaway extractor fails instead of swapping
-# DISTINCT throughout: Oxigraph's union default graph is a multiset (an entity's
-# label repeated in k document graphs matches k times), rdflib's merged graph a set
+# DISTINCT throughout, so the rows do not depend on how an engine merges graphs
+# (Oxigraph's query-time union of named graphs is a multiset; GraphStore avoids it)
 QUERIES: dict[str, str] = {
     "top speakers": """
         SELECT ?name (COUNT(DISTINCT ?s) AS ?n) WHERE {

@@ -22,6 +22,14 @@ SELECT DISTINCT ?e ?label WHERE {
   FILTER(LCASE(STR(?name)) = LCASE(%s))
 } ORDER BY ?e
 """
+PLEDGE_QUERY = """
+SELECT ?doc ?a ?b ?c WHERE {{
+  {side} . ?p prov:wasDerivedFrom ?d . ?d kg:documentId ?doc .
+  OPTIONAL {{ ?p kg:amount ?m . ?m schema:value ?v ; schema:currency ?cur . }}
+  OPTIONAL {{ ?p kg:item ?item }}
+  OPTIONAL {{ ?p {other}/rdfs:label ?b }}
+  BIND(COALESCE(CONCAT(STR(?v), " ", ?cur), ?item, "") AS ?a) BIND("" AS ?c)
+}}"""
 SECTIONS: dict[str, str] = {
     "roles": """
 SELECT ?doc ?a ?b ?c WHERE {
@@ -34,22 +42,8 @@ SELECT ?doc ?a ?b ?c WHERE {
   ?e kg:said ?s . ?s kg:cue ?a ; kg:content ?b ; kg:direct ?c ; prov:wasDerivedFrom ?d .
   ?d kg:documentId ?doc .
 }""",
-    "pledges given": """
-SELECT ?doc ?a ?b ?c WHERE {
-  ?e kg:pledged ?p . ?p prov:wasDerivedFrom ?d . ?d kg:documentId ?doc .
-  OPTIONAL { ?p kg:amount ?m . ?m schema:value ?v ; schema:currency ?cur . }
-  OPTIONAL { ?p kg:item ?item }
-  OPTIONAL { ?p schema:recipient/rdfs:label ?c }
-  BIND(COALESCE(CONCAT(STR(?v), " ", ?cur), ?item, "") AS ?a) BIND("" AS ?b)
-}""",
-    "pledges received": """
-SELECT ?doc ?a ?b ?c WHERE {
-  ?p schema:recipient ?e ; prov:wasDerivedFrom ?d . ?d kg:documentId ?doc .
-  OPTIONAL { ?p kg:amount ?m . ?m schema:value ?v ; schema:currency ?cur . }
-  OPTIONAL { ?p kg:item ?item }
-  OPTIONAL { ?p kg:pledger/rdfs:label ?b }
-  BIND(COALESCE(CONCAT(STR(?v), " ", ?cur), ?item, "") AS ?a) BIND("" AS ?c)
-}""",
+    "pledges given": PLEDGE_QUERY.format(side="?e kg:pledged ?p", other="schema:recipient"),
+    "pledges received": PLEDGE_QUERY.format(side="?p schema:recipient ?e", other="kg:pledger"),
     "meetings": """
 SELECT ?doc ?a ?b ?c WHERE {
   ?m schema:attendee ?e ; schema:name ?a ; prov:wasDerivedFrom ?d . ?d kg:documentId ?doc .

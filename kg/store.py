@@ -44,6 +44,7 @@ SUFFIXES: dict[str, str] = {
 }
 RUN_GRAPH = ox.NamedNode(f"{PREFIXES['run']}graph")
 _HASH = ox.NamedNode(str(KG.contentHash))
+_DEFAULT = ox.DefaultGraph()
 QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
 
 REMOTE_SCHEMES = ("http://", "https://")
@@ -96,12 +97,21 @@ def _ox_quad(q: Quad) -> ox.Quad:
 
 
 class GraphStore:
-    """An Oxigraph store with one named graph per document."""
+    """An Oxigraph store with one named graph per document.
+
+    The default graph holds the union of the document graphs as a set, kept in
+    step by every write of this class, so queries see each triple once (an
+    entity described in many documents has one label, not one per document)
+    and run on Oxigraph's plain indexes, 5–50 × faster than its on-the-fly
+    union of named graphs. Files and stores written without that copy are
+    given one when opened (or, read-only, queried through the slower union).
+    """
 
     def __init__(self, store: ox.Store | None = None, location: str | None = None) -> None:
         self.store = store if store is not None else ox.Store()
         self.location = location
         self._runs: set[str] = set()
+        self.union_copy = True
 
     @classmethod
     def open(
@@ -124,10 +134,13 @@ class GraphStore:
         if path.is_dir() or (create and not path.exists() and not path.suffix):
             try:
                 if read_only:
-                    return cls(ox.Store.read_only(str(path)), str(path))
-                return cls(ox.Store(str(path)), str(path))
+                    opened = cls(ox.Store.read_only(str(path)), str(path))
+                else:
+                    opened = cls(ox.Store(str(path)), str(path))
             except OSError as exc:
                 raise GraphError(f"{path}: cannot open store ({_first_line(exc)})") from None
+            opened._check_union(writable=not read_only)
+            return opened
         if not path.exists():
             raise GraphError(f"{path}: no such graph file or store")
         fmt = SUFFIXES.get(path.suffix.lower(), "ttl")
@@ -141,7 +154,20 @@ class GraphStore:
             raise GraphError(f"{path}: not a valid {fmt} graph ({_first_line(exc)})") from None
         except (OSError, ValueError) as exc:
             raise GraphError(f"{path}: cannot read graph ({_first_line(exc)})") from None
-        return cls(store, str(path))
+        opened = cls(store, str(path))
+        opened._check_union(writable=True)
+        return opened
+
+    def _check_union(self, writable: bool) -> None:
+        """Give a dataset without a union copy one, or fall back to the query-time union."""
+        has_named = next(iter(self.store.named_graphs()), None) is not None
+        has_default = next(iter(self.store.quads_for_pattern(None, None, None, _DEFAULT)), None)
+        if not has_named or has_default is not None:
+            return
+        if writable:
+            self.store.extend(list(_union_quads(self.store)))
+        else:
+            self.union_copy = False
 
     def document_hash(self, doc_id: str) -> str | None:
         """The content hash stored for a document, or None when it is not in the store."""
@@ -162,50 +188,63 @@ class GraphStore:
             return "unchanged"
         graph = ox.NamedNode(str(document_iri(document.id)))
         if old is not None:
-            self.store.remove_graph(graph)
-        self.store.extend(_ox_quad(q) for q in extraction_quads(extraction, model))
+            self.remove_graph(graph)
+        self._extend([_ox_quad(q) for q in extraction_quads(extraction, model)])
         self.add_run(model)
         return "added" if old is None else "replaced"
+
+    def remove_graph(self, graph: ox.NamedNode) -> None:
+        """Drop a named graph and the union triples no other graph still holds."""
+        for quad in list(self.store.quads_for_pattern(None, None, None, graph)):
+            held = self.store.quads_for_pattern(quad.subject, quad.predicate, quad.object, None)
+            if not any(q.graph_name not in (graph, _DEFAULT) for q in held):
+                self.store.remove(ox.Quad(quad.subject, quad.predicate, quad.object))
+        self.store.remove_graph(graph)
 
     def add_run(self, model: str) -> None:
         """Record the extraction run (tool version and pipeline) once."""
         if model in self._runs:
             return
         self._runs.add(model)
-        self.store.extend(
-            ox.Quad(ox.NamedNode(str(s)), ox.NamedNode(str(p)), to_ox(o), RUN_GRAPH)
-            for s, p, o in run_triples(model)
-        )
+        self.add_triples(run_triples(model), RUN_GRAPH.value)
 
     def add_triples(self, triples: Iterable[Triple], graph: str) -> None:
         """Add rdflib triples to the named graph ``graph``."""
         g = ox.NamedNode(graph)
-        self.store.extend(
-            ox.Quad(ox.NamedNode(str(s)), ox.NamedNode(str(p)), to_ox(o), g) for s, p, o in triples
+        self._extend(
+            [
+                ox.Quad(ox.NamedNode(str(s)), ox.NamedNode(str(p)), to_ox(o), g)
+                for s, p, o in triples
+            ]
         )
+
+    def _extend(self, quads: list[ox.Quad]) -> None:
+        # one transaction for the graph and its union copy
+        self.store.extend([*quads, *(ox.Quad(q.subject, q.predicate, q.object) for q in quads)])
 
     def triples(self) -> list[ox.Triple]:
         """Every distinct triple of every graph, sorted, for deterministic output."""
+        if self.union_copy:
+            found = self.store.quads_for_pattern(None, None, None, _DEFAULT)
+            return sorted(
+                (ox.Triple(q.subject, q.predicate, q.object) for q in found), key=_triple_key
+            )
         seen = {ox.Triple(q.subject, q.predicate, q.object) for q in self.store}
         return sorted(seen, key=_triple_key)
 
     def quads(self) -> list[ox.Quad]:
-        """Every quad, sorted, for deterministic dataset output."""
-        return sorted(self.store, key=lambda q: (str(q.graph_name), *_triple_key(q)))
+        """Every quad of the dataset (named graphs, without the union copy), sorted."""
+        return sorted(self, key=lambda q: (str(q.graph_name), *_triple_key(q)))
 
     def query(self, sparql: str) -> QueryResult:
         """Run a SPARQL query over the union of all graphs, with the kg prefixes declared.
-
-        Oxigraph's union is a multiset: a triple found in several document graphs
-        (an entity's label) matches once per graph, so counts through entity
-        descriptions need ``COUNT(DISTINCT …)``.
 
         Raises:
             QueryError: the query is malformed or fails.
         """
         try:
             return self.store.query(
-                sparql, use_default_graph_as_union=True, prefixes=dict(PREFIXES)
+                sparql, use_default_graph_as_union=not self.union_copy, prefixes=dict(PREFIXES)
             )
         except SyntaxError as exc:
             raise QueryError(f"malformed SPARQL: {_first_line(exc)}") from None
@@ -215,26 +254,42 @@ class GraphStore:
     def update(self, sparql: str) -> None:
         """Run a SPARQL 1.1 Update, with the kg prefixes declared.
 
+        Triples inserted into named graphs are then copied into the union (the
+        default graph); a triple deleted from a named graph stays in the union
+        until it is deleted there too.
+
         Raises:
             QueryError: the update is malformed or fails.
         """
         try:
             self.store.update(sparql, prefixes=dict(PREFIXES))
+            if self.union_copy:
+                self.store.extend(list(_union_quads(self.store)))
         except SyntaxError as exc:
             raise QueryError(f"malformed SPARQL update: {_first_line(exc)}") from None
         except (OSError, ValueError, RuntimeError) as exc:
             raise QueryError(f"update failed: {_first_line(exc)}") from None
 
     def __len__(self) -> int:
-        return len(self.store)
+        """The number of quads in the dataset (as :meth:`quads` lists them)."""
+        return sum(1 for _ in self)
 
     def __iter__(self) -> Iterator[ox.Quad]:
-        return iter(self.store)
+        has_named = next(iter(self.store.named_graphs()), None) is not None
+        for quad in self.store:
+            if not (has_named and quad.graph_name == _DEFAULT):
+                yield quad
 
     def flush(self) -> None:
         """Write pending changes of an on-disk store."""
         if self.location and Path(self.location).is_dir():
             self.store.flush()
+
+
+def _union_quads(store: ox.Store) -> Iterator[ox.Quad]:
+    for quad in store:
+        if quad.graph_name != _DEFAULT:
+            yield ox.Quad(quad.subject, quad.predicate, quad.object)
 
 
 class RemoteStore(GraphStore):

@@ -187,6 +187,11 @@ MEETING_CASES += [
 ]
 
 NO_MEETING_CASES = [
+    "The ministers agreed to raise their cooperation to a biennial Energy Ministers Dialogue.",
+    "The leaders renewed their commitment to the U.S.-India Strategic Dialogue co-chaired by "
+    "the two foreign ministers.",
+    "Secretary of State Marco Rubio led the U.S. delegation, alongside Ambassador Mike Waltz.",
+    "The minister thanked Canada for its work to co-host the OECD.",
     "The two presidents said they look forward to meeting again soon.",
     "For further information, please visit our website.",
     "The new products meet the requirements of the regulator.",
@@ -302,3 +307,12 @@ def test_the_summit_refers_back_to_the_named_one(nlp) -> None:
     )
     (m,) = _meetings(nlp, text, "2025-03-05")
     assert (m.location, m.date) == ("Cuzco and Puno", "2025-03-03")
+
+
+def test_numbers_in_a_name_are_not_ranks(nlp) -> None:
+    text = (
+        "The 3rd Global Malaria-19 Summit opened in Geneva on Monday. Donors built on "
+        "commitments made at the Global Malaria-19 Summit."
+    )
+    (m,) = _meetings(nlp, text, "2025-03-05")
+    assert (m.location, m.date) == ("Geneva", "2025-03-03")

@@ -233,6 +233,16 @@ ROLE_CASES += [
     ),
 ]
 
+ROLE_CASES += [
+    (
+        # spaCy ends a sentence after the initials; the name goes on
+        "The talks opened on Monday. Senior Official for Arms Control and International "
+        "Security J.R. Peter Cole headed the U.S. delegation.",
+        STATE,
+        [("J.R. Peter Cole", "Senior Official for Arms Control and International Security", None)],
+    ),
+]
+
 NO_ROLE_CASES = [
     "The General Assembly adopted the resolution by a wide margin.",
     "The President said the talks would continue next week.",

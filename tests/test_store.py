@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from decimal import Decimal
 from pathlib import Path
 
@@ -68,6 +69,62 @@ def test_documents_live_in_their_own_graphs() -> None:
     # the union default graph sees both documents' pledges
     assert count(store) == 2
     assert count(store, "SELECT (COUNT(?d) AS ?n) WHERE { ?d a schema:NewsArticle }") == 2
+
+
+def test_queries_see_the_union_as_a_set() -> None:
+    store = GraphStore()
+    store.add(make_extraction("a1"), MODEL)
+    store.add(make_extraction("a2"), MODEL)
+    # both documents describe Portugal; the union holds its label once
+    assert count(store, "SELECT (COUNT(*) AS ?n) WHERE { ?e rdfs:label 'Portugal' }") == 1
+
+
+def test_replacing_gives_the_store_a_fresh_build_gives() -> None:
+    first, other = make_extraction("a1"), make_extraction("a2")
+    changed = make_extraction("a1", text=first.document.text.replace("€5", "€7"))
+    changed = dataclasses.replace(changed, entities=changed.entities[:1])
+    updated, fresh = GraphStore(), GraphStore()
+    for extraction in (first, other, changed):
+        updated.add(extraction, MODEL)
+    for extraction in (other, changed):
+        fresh.add(extraction, MODEL)
+    assert updated.triples() == fresh.triples()
+    assert updated.quads() == fresh.quads()
+    assert len(updated) == len(fresh)
+
+
+def test_store_without_union_copy_gets_one(tmp_path: Path) -> None:
+    source = GraphStore()
+    source.add(make_extraction(), MODEL)
+    raw = ox.Store(str(tmp_path / "old"))
+    raw.extend(source.quads())  # named graphs only, as an older kg wrote them
+    raw.flush()
+    del raw
+    reader = GraphStore.open(tmp_path / "old", read_only=True)
+    assert not reader.union_copy
+    assert count(reader) == 1
+    assert reader.triples() == source.triples()
+    del reader
+    upgraded = GraphStore.open(tmp_path / "old")
+    assert upgraded.union_copy
+    assert upgraded.triples() == source.triples()
+    assert count(upgraded) == 1
+
+
+def test_dataset_file_round_trip(tmp_path: Path) -> None:
+    store = GraphStore()
+    store.add(make_extraction(), MODEL)
+    path = tmp_path / "g.nq"
+    path.write_bytes(ox.serialize(store.quads(), format=ox.RdfFormat.N_QUADS))
+    loaded = GraphStore.open(path)
+    assert loaded.quads() == store.quads()
+    assert loaded.triples() == store.triples()
+
+
+def test_updates_into_named_graphs_reach_the_union() -> None:
+    store = GraphStore()
+    store.update("INSERT DATA { GRAPH <urn:g> { <urn:a> rdfs:label 'a' } }")
+    assert count(store, "SELECT (COUNT(*) AS ?n) WHERE { <urn:a> rdfs:label ?l }") == 1
 
 
 def test_triples_are_sorted_and_distinct() -> None:

@@ -96,6 +96,9 @@ def cues() -> dict[str, Any]:
     data: dict[str, Any] = json.loads(text)
     data["acronym_re"] = re.compile(data["event_acronyms"])
     data["event_heads_lower"] = frozenset(h.lower() for h in data["event_heads"])
+    data["trigger_words"] = frozenset(
+        [*data["verbs"], *data["noun_triggers"], *data["meeting_nouns"]]
+    )
     data["standalone_re"] = re.compile(
         r"\b(?:" + "|".join(map(re.escape, data["standalone_acronyms"])) + ")", re.I
     )
@@ -811,7 +814,10 @@ def _read_sentence(
         status="scheduled" if future else "held",
         dates=dates,
         as_future={d.value: ahead[d.start] for d in found if d.start in ahead},
-        places=_places(sent, ents, [(s, e) for s, e, _ in events]),
+        # places matter only where something can be a meeting
+        places=_places(sent, ents, [(s, e) for s, e, _ in events])
+        if events or not words.isdisjoint(lex["trigger_words"])
+        else [],
         events=events,
         paragraph=paragraph,
         headline=sent.start_char < title_end,
@@ -975,7 +981,7 @@ def _event_candidates(
     participants = _participants(inside, actors, places)
     out = []
     for n, (s, e, kind) in enumerate(events):
-        if _is_wish(doc, s, sent.span.start):
+        if _is_wish(doc, s, sent.span.start) or _recurring_format(doc, s):
             continue
         host = _host_place(doc, s, e, sent.ents) or _owner_place(sent.ents, s, e)
         if host:
@@ -1112,6 +1118,15 @@ def _body_session(sent: _Sentence, actors: ActorIndex) -> _Candidate | None:
         participants=[(ref.name, ref.kind)] if ref is not None else [],
         paragraph=sent.paragraph,
     )
+
+
+def _recurring_format(doc: Doc, s: int) -> bool:
+    """Whether an event name starts "a biennial …": a format meetings will follow, not
+    one meeting ("elevating our engagement to a biennial Health Ministers Dialogue")."""
+    k = s
+    while k > 0 and doc[k - 1].lower_ in cues()["frequency_words"]:
+        k -= 1
+    return k < s and k > 0 and doc[k - 1].lower_ in ("a", "an")
 
 
 def _held_event(doc: Doc, s: int, e: int) -> bool:

@@ -100,6 +100,7 @@ ORG_WORDS = frozenset(
 CONNECTORS = frozenset({"of", "for", "to", "and", "the", "on", "&", ",", "at", "in"})
 QUALIFIER_STARTS = frozenset({"of", "for", "to"})
 QUALIFIER_CONNECTORS = frozenset({"of", "for", "to", "the", "&", "on"})
+INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 PATRONYMICS = frozenset({"bin", "ibn", "bint", "ben"})
 APPOSITION_END = frozenset({",", ".", ";", ":", ")", "\n"})
 
@@ -280,8 +281,25 @@ def sentences(doc: Doc) -> list[Span]:
     if not len(doc):
         return []
     flags = doc.to_array(SENT_START)
-    starts = [0, *(i for i in (flags == 1).nonzero()[0].tolist() if i > 0), len(doc)]
+    starts = [
+        0,
+        *(i for i in (flags == 1).nonzero()[0].tolist() if i > 0 and not _after_initials(doc, i)),
+        len(doc),
+    ]
     return [doc[a:b] for a, b in itertools.pairwise(starts)]
+
+
+def _after_initials(doc: Doc, i: int) -> bool:
+    """Whether a sentence break at ``i`` falls inside a name ("C.S. | Eliot Kang")."""
+    initials = doc[i - 1]
+    return (
+        INITIALS.fullmatch(initials.text) is not None
+        and resolve_country(initials.text) is None
+        and i + 1 < len(doc)
+        and doc[i].pos_ == "PROPN"
+        and doc[i + 1].pos_ == "PROPN"
+        and initials.whitespace_ != ""
+    )
 
 
 def doc_text(doc: Doc, document: Document) -> str:
