@@ -151,7 +151,8 @@ graph_arg = click.argument("graph", metavar="GRAPH")
 def _open(graph: str) -> Any:
     from kg.store import GraphStore
 
-    return GraphStore.open(graph)
+    # Read-only, so that a store another process (kg serve) holds open can be read.
+    return GraphStore.open(graph, read_only=True)
 
 
 @cli.command("build")
@@ -378,6 +379,47 @@ def show_cmd(name: str, graph: str) -> None:
         for doc, *values in rows:
             text = " | ".join(v for v in values if v)
             click.echo(f"  [{doc}] {text}")
+
+
+@cli.command("serve")
+@graph_arg
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
+@click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True)
+@click.option(
+    "--allow-update", is_flag=True, help="Accept SPARQL updates (refused with 403 otherwise)."
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.1),
+    default=30.0,
+    show_default=True,
+    help="Seconds a query may run before it is answered with 503.",
+)
+@reports_errors
+def serve_cmd(graph: str, host: str, port: int, allow_update: bool, timeout: float) -> None:
+    """Serve GRAPH (a Turtle file or a store) as a SPARQL 1.1 Protocol endpoint.
+
+    GET and POST queries on / and /sparql; JSON, XML, CSV or TSV results by
+    content negotiation; CORS for browser clients such as YASGUI. Updates made
+    with --allow-update to a Turtle file live in memory only; use a store
+    directory to keep them. Stop with Ctrl-C.
+
+    \b
+    Example:
+      kg serve ./kgstore --port 7878
+    """
+    from kg.serve import serve
+    from kg.store import GraphStore
+
+    store = GraphStore.open(graph, read_only=not allow_update)
+    serve(
+        store,
+        host,
+        port,
+        allow_update=allow_update,
+        timeout=timeout,
+        on_ready=lambda url: click.echo(f"SPARQL endpoint at {url} (Ctrl-C stops)", err=True),
+    )
 
 
 def _table_row(row: dict[str, Any]) -> str:

@@ -490,7 +490,7 @@ def _at_place(ent: Span) -> bool:
     if ent.label_ not in PLACE_LABELS:
         return False
     tok = ent.root
-    while tok.dep_ == "conj" and tok.head is not tok:
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     return tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPOSITIONS
 
@@ -502,11 +502,11 @@ def _arguments(tok: Token) -> set[int]:
     nodes = [tok]
     node = tok
     for _ in range(3):  # "held two days of talks with Y": up to the verb
-        if node.pos_ in ("VERB", "AUX") or node.head is node:
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
             break
         node = node.head
         nodes.append(node)
-    if node.dep_ in ("xcomp", "advcl") and node.head is not node:
+    if node.dep_ in ("xcomp", "advcl") and node.head.i != node.i:
         nodes.append(node.head)  # "the leaders agreed to hold a summit"
     out: set[int] = set()
     for n in nodes:
@@ -1136,7 +1136,7 @@ def _held_event(doc: Doc, s: int, e: int) -> bool:
         for _ in range(4):
             if node.lemma_ == "hold" and node.tag_ == "VBD":
                 return True
-            if node.head is node:
+            if node.head.i == node.i:
                 break
             node = node.head
     return False
@@ -1148,7 +1148,7 @@ def _host_place(doc: Doc, s: int, e: int, ents: list[Span]) -> str | None:
     for _ in range(3):
         if node.lemma_ in ("host", "co-host") and node.pos_ == "VERB":
             break
-        if node.head is node:
+        if node.head.i == node.i:
             return None
         node = node.head
     else:
@@ -1159,7 +1159,7 @@ def _host_place(doc: Doc, s: int, e: int, ents: list[Span]) -> str | None:
             if subj.ent_type_ == "GPE":
                 ent = next((x for x in ents if x.start <= subj.i < x.end), None)
                 return _place(ent) if ent is not None else None
-        if subjects or node.dep_ not in ("xcomp", "ccomp", "conj") or node.head is node:
+        if subjects or node.dep_ not in ("xcomp", "ccomp", "conj") or node.head.i == node.i:
             return None
         node = node.head
     return None

@@ -619,7 +619,7 @@ def _is_subject(doc: Doc, s: int, e: int) -> bool:
         for _ in range(3):
             if node.dep_ in ("nsubj", "nsubjpass"):
                 return True
-            if node.dep_ not in ("compound", "appos", "flat", "conj") or node.head is node:
+            if node.dep_ not in ("compound", "appos", "flat", "conj") or node.head.i == node.i:
                 break
             node = node.head
     return False
