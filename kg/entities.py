@@ -58,6 +58,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from kg.gazetteer import Gazetteer, GazetteerEntry, default_gazetteer, normalise
 from kg.records import Entity, Extraction, Fact, Meeting, Mention, Pledge, Role, Statement
@@ -146,6 +147,7 @@ def entity_iri(kind: str, key: str) -> str:
     return f"{ENTITY_BASE}{kind}/{key}"
 
 
+@lru_cache(maxsize=65536)
 def clean(name: str) -> str:
     """A name without a leading article, possessive, parentheses or surrounding punctuation.
 

@@ -21,7 +21,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +64,7 @@ class Currency:
     names: tuple[str, ...] = ()
 
 
+@lru_cache(maxsize=65536)
 def normalise(name: str) -> str:
     """The look-up key of a name: ASCII, lower case, no article, dots or possessive.
 

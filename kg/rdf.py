@@ -80,31 +80,46 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
 
 
-def _lit(value: object) -> Literal:
+Value = URIRef | Literal | bool | int | Decimal | date | str
+RawTriple = tuple[URIRef, URIRef, Value]
+
+
+def lexical(value: object) -> tuple[str, URIRef]:
+    """The lexical form and XSD datatype of a plain value.
+
+    >>> lexical(Decimal("2E10"))
+    ('20000000000', rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#decimal'))
+    """
     if isinstance(value, bool):
-        return Literal(value)
+        return ("true" if value else "false"), XSD.boolean
     if isinstance(value, int):
-        return Literal(value, datatype=XSD.integer)
+        return str(value), XSD.integer
     if isinstance(value, Decimal):
-        return Literal(format(value, "f"), datatype=XSD.decimal)
+        return format(value, "f"), XSD.decimal
     if isinstance(value, date):
-        return Literal(value.isoformat(), datatype=XSD.date)
-    return Literal(str(value))
+        return value.isoformat(), XSD.date
+    return str(value), XSD.string
+
+
+def _lit(value: object) -> URIRef | Literal:
+    if isinstance(value, (URIRef, Literal)):
+        return value
+    text, datatype = lexical(value)
+    return Literal(text) if datatype == XSD.string else Literal(text, datatype=datatype)
 
 
 class _Writer:
-    """Collects the triples of one document."""
+    """Collects the triples of one document, objects as IRIs or plain values."""
 
     def __init__(self, document: Document, run: URIRef) -> None:
         self.doc = document_iri(document.id)
         self.document = document
         self.run = run
-        self.triples: list[Triple] = []
+        self.triples: list[RawTriple] = []
 
-    def add(self, s: URIRef, p: URIRef, o: object) -> None:
-        if o is None:
-            return
-        self.triples.append((s, p, o if isinstance(o, (URIRef, Literal)) else _lit(o)))
+    def add(self, s: URIRef, p: URIRef, o: Value | None) -> None:
+        if o is not None:
+            self.triples.append((s, p, o))
 
     def link(self, s: URIRef, p: URIRef, iri: str | None) -> None:
         if iri:
@@ -256,8 +271,12 @@ def run_triples(model: str) -> list[Triple]:
     ]
 
 
-def extraction_triples(extraction: Extraction, model: str) -> list[Triple]:
-    """The triples of one document: its metadata, facts, spans and entities."""
+def raw_triples(extraction: Extraction, model: str) -> list[RawTriple]:
+    """The triples of one document with objects as IRIs or plain Python values.
+
+    Writers of other RDF libraries (:mod:`kg.store` for pyoxigraph) turn the
+    plain values into literals with :func:`lexical`.
+    """
     w = _Writer(extraction.document, run_iri(model))
     _document(w, extraction.document)
     for fact in extraction.facts:
@@ -265,6 +284,11 @@ def extraction_triples(extraction: Extraction, model: str) -> list[Triple]:
     for entity in extraction.entities:
         _entity(w, entity)
     return w.triples
+
+
+def extraction_triples(extraction: Extraction, model: str) -> list[Triple]:
+    """The triples of one document (metadata, facts, spans, entities) as rdflib terms."""
+    return [(s, p, _lit(o)) for s, p, o in raw_triples(extraction, model)]
 
 
 def extraction_quads(extraction: Extraction, model: str) -> list[Quad]:

@@ -16,13 +16,14 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Literal, URIRef
 
 from kg.errors import FormatError, GraphError, QueryError
-from kg.rdf import Quad, Triple, document_iri, extraction_quads, run_triples
+from kg.rdf import Quad, Triple, document_iri, lexical, raw_triples, run_triples
 from kg.records import Extraction
 from kg.vocab import KG, PREFIXES
 
@@ -91,6 +92,37 @@ def to_ox(term: URIRef | Literal) -> ox.NamedNode | ox.Literal:
     return ox.Literal(str(term))
 
 
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+FLUSH_EVERY = 50
+"""Documents written to an on-disk store between two flushes of its write buffers."""
+
+
+@lru_cache(maxsize=8192)
+def _iri(value: str) -> ox.NamedNode:
+    # Predicates, classes, datatypes and entities repeat in every document.
+    return ox.NamedNode(value)
+
+
+def _ox_object(value: object) -> ox.NamedNode | ox.Literal:
+    if isinstance(value, URIRef):
+        return _iri(value)
+    if isinstance(value, Literal):
+        return to_ox(value)
+    text, datatype = lexical(value)
+    if datatype == _XSD_STRING:
+        return ox.Literal(text)
+    return ox.Literal(text, datatype=_iri(datatype))
+
+
+def document_quads(extraction: Extraction, model: str) -> list[ox.Quad]:
+    """One document's quads as pyoxigraph terms, in the document's named graph."""
+    graph = ox.NamedNode(str(document_iri(extraction.document.id)))
+    return [
+        ox.Quad(ox.NamedNode(s), _iri(p), _ox_object(o), graph)
+        for s, p, o in raw_triples(extraction, model)
+    ]
+
+
 def _ox_quad(q: Quad) -> ox.Quad:
     s, p, o, g = q
     return ox.Quad(ox.NamedNode(str(s)), ox.NamedNode(str(p)), to_ox(o), ox.NamedNode(str(g)))
@@ -111,6 +143,7 @@ class GraphStore:
         self.store = store if store is not None else ox.Store()
         self.location = location
         self._runs: set[str] = set()
+        self._unflushed = 0
         self.union_copy = True
 
     @classmethod
@@ -189,8 +222,12 @@ class GraphStore:
         graph = ox.NamedNode(str(document_iri(document.id)))
         if old is not None:
             self.remove_graph(graph)
-        self._extend([_ox_quad(q) for q in extraction_quads(extraction, model)])
+        self._extend(document_quads(extraction, model))
         self.add_run(model)
+        self._unflushed += 1
+        if self._unflushed >= FLUSH_EVERY:
+            # Flushing RocksDB's write buffers keeps a long build's memory flat.
+            self.flush()
         return "added" if old is None else "replaced"
 
     def remove_graph(self, graph: ox.NamedNode) -> None:
@@ -282,6 +319,7 @@ class GraphStore:
 
     def flush(self) -> None:
         """Write pending changes of an on-disk store."""
+        self._unflushed = 0
         if self.location and Path(self.location).is_dir():
             self.store.flush()
 
@@ -340,7 +378,7 @@ class RemoteStore(GraphStore):
         if old == document.content_hash:
             return "unchanged"
         graph = ox.NamedNode(str(document_iri(document.id)))
-        body = _ntriples(_ox_quad(q) for q in extraction_quads(extraction, model))
+        body = _ntriples(document_quads(extraction, model))
         self._update(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}}} }}")
         self.add_run(model)
         return "added" if old is None else "replaced"

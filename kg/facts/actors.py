@@ -20,6 +20,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.document import entities
 from kg.records import Document, Mention, Role
 
 KIND_BY_LABEL = {
@@ -167,7 +168,7 @@ class ActorIndex:
             if role.organisation:
                 org = canonical_actor(role.organisation)
                 self._posts.setdefault(org, set()).add(role.person)
-        for ent in doc.ents:
+        for ent in entities(doc):
             kind = KIND_BY_LABEL.get(ent.label_)
             if kind is None:
                 continue
@@ -175,7 +176,7 @@ class ActorIndex:
                 name = " ".join(person_core(clean_name(_person_text(ent))))
                 suffix = _SUFFIX.match(document.text, ent.end_char)
                 self._add_person(name + suffix.group() if suffix and name else name)
-        for ent in doc.ents:
+        for ent in entities(doc):
             ref = self.resolve_entity(ent)
             if ref is None:
                 continue

@@ -37,6 +37,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from kg.dates import DateMention, find_dates
+from kg.document import entities
 from kg.facts.actors import ActorIndex, clean_name
 from kg.facts.roles import ORG_WORDS, doc_text, resolve_country, sentences
 from kg.records import Document, Meeting
@@ -837,7 +838,7 @@ def extract_meetings(doc: Doc, document: Document, actors: ActorIndex) -> list[M
     """
     anchor = document.published
     text = doc_text(doc, document)
-    ents = list(doc.ents)
+    ents = list(entities(doc))
     hashes = doc.to_array([LOWER, LEMMA])  # each sentence's words, without Token objects
     strings = doc.vocab.strings
     ent_starts = [e.start for e in ents]

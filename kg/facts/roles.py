@@ -41,6 +41,7 @@ from typing import Any
 from spacy.attrs import ORTH, SENT_START
 from spacy.tokens import Doc, Span, Token
 
+from kg.document import entities
 from kg.records import Document, Role
 
 ORG_WORDS = frozenset(
@@ -322,7 +323,7 @@ def home_country(doc: Doc, document: Document) -> str | None:
         if key in source:
             return str(country)
     counts: Counter[str] = Counter()
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ in ("GPE", "NORP"):
             country = resolve_country(ent.text)
             if country:
@@ -650,7 +651,7 @@ class _Reader:
         self.text = doc_text(doc, document)
         self.title_end = self.text.find("\n")
         self.acronyms = document_acronyms(self.text)
-        self.ents = list(doc.ents)  # Doc.ents builds new Spans on every access
+        self.ents = list(entities(doc))
         self.used: set[int] = set()
 
     def titles_from(self, i: int, limit: int, sent_start: int, lower_ok: bool) -> list[_Title]:

@@ -21,6 +21,7 @@ from typing import Any
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
+from kg.document import entities
 from kg.facts.actors import HONORIFICS, ActorIndex, ActorRef, clean_name
 from kg.facts.roles import resolve_country
 
@@ -119,7 +120,7 @@ class SpeakerResolver:
         self._spoken_mentions: list[Speaker] = []
         self._last_at = -1
         ex = sorted(excluded)
-        ents = doc.ents  # built anew on every access
+        ents = entities(doc)
         for ent in ents:
             for i in range(ent.start, ent.end):
                 self._ent_at[i] = ent

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from spacy.attrs import IDX, LEMMA
 from spacy.tokens import Doc, Token
 
+from kg.document import entities
 from kg.facts.actors import ActorIndex
 from kg.facts.quotes import Quote, find_quotes
 from kg.facts.speakers import LEXICON, Speaker, SpeakerResolver
@@ -202,7 +203,7 @@ def _mentioned(
 def _actor_mentions(doc: Doc, actors: ActorIndex) -> list[tuple[int, int, str]]:
     """(start, end, canonical name) of every actor entity, in text order."""
     out = []
-    for ent in doc.ents:
+    for ent in entities(doc):
         ref = actors.at(ent.start_char, ent.end_char) or actors.resolve_entity(ent)
         if ref is not None:
             out.append((ent.start_char, ent.end_char, ref.name))
