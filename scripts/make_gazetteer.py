@@ -38,7 +38,7 @@ sys.path.insert(0, str(ROOT))
 
 from kg.gazetteer import normalise  # noqa: E402
 
-DEFAULT_WIKIDATA = Path("/work/shared/data/country-wikidata.csv")
+DEFAULT_WIKIDATA = Path(__file__).resolve().parent.parent / "data" / "country-wikidata.csv"
 DEFAULT_OUT = ROOT / "data" / "gazetteer.json"
 
 # Countries pycountry lacks (no ISO 3166-1 code): label, names, code, Wikidata QID.

@@ -13,7 +13,7 @@ from kg.gazetteer import CHECKOUT_DATA, data_path, default_gazetteer, lookup, no
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "scripts" / "make_gazetteer.py"
-WIKIDATA = Path("/work/shared/data/country-wikidata.csv")
+WIKIDATA = Path(__file__).resolve().parent.parent / "data" / "country-wikidata.csv"
 
 
 @pytest.mark.parametrize(
