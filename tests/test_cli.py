@@ -178,7 +178,9 @@ def test_serve_answers_sparql_over_http(graph):
         line = proc.stderr.readline()
         assert line.startswith("SPARQL endpoint at http://127.0.0.1:"), line
         url = line.split()[3]
-        query = urllib.parse.urlencode({"query": "SELECT ?l WHERE { ?p a schema:Person ; rdfs:label ?l }"})
+        query = urllib.parse.urlencode(
+            {"query": "SELECT ?l WHERE { ?p a schema:Person ; rdfs:label ?l }"}
+        )
         request = urllib.request.Request(f"{url}?{query}", headers={"Accept": "text/csv"})
         with urllib.request.urlopen(request, timeout=10) as response:
             assert response.read().decode().splitlines() == ["l", "Mark Rutte"]
