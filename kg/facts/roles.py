@@ -587,8 +587,12 @@ def _trailing_org(doc: Doc, e: int, limit: int, acronyms: dict[str, str]) -> tup
     """An organisation right after a name: "Herzog of Israel", "Widodo, Republic of Indonesia"."""
     if e < limit and doc[e].text == "of":
         k = _qualifier_end(doc, e, limit)
-        if k > e + 1:
-            return resolve_organisation(doc[e + 1 : k].text, acronyms)
+        # "Erdogan of Turkey on Monday": the body ends before a connector that runs on
+        stops = [k] + [j for j in range(k - 1, e + 1, -1) if doc[j].text in CONNECTORS]
+        for stop in stops:
+            if stop > e + 1 and (hit := resolve_organisation(doc[e + 1 : stop].text, acronyms)):
+                return hit
+        return None
     if e < limit and doc[e].text == ",":
         k = e + 1
         while (

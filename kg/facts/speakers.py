@@ -52,6 +52,8 @@ PUBLISHER_HOME: dict[str, str] = LEXICON["publisher_home"]
 TITLE_HEADS = frozenset(t.split()[-1] for t in TITLES)
 TITLE_WORDS = frozenset(w for t in TITLES for w in t.split()) | frozenset(HONORIFICS)
 RELATIVE = frozenset({"who", "which", "that"})
+#: generational suffixes the parser takes for the subject ("Joseph R. Biden, Jr. said")
+NAME_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr"})
 #: how far back (characters) a pronoun looks for an antecedent before falling back
 PRONOUN_WINDOW = 1200
 #: dependency labels of the words that make up a sayer's noun phrase before its head
@@ -202,6 +204,17 @@ class SpeakerResolver:
             return self.resolve(subj.head.head)
         if low in PRONOUNS and subj.pos_ == "PRON":
             return self._pronoun(subj)
+        if low in NAME_SUFFIXES and subj.i >= 2 and self.doc[subj.i - 1].text == ",":
+            named = self.resolve(self.doc[subj.i - 2])
+            if named is None:
+                return None
+            return Speaker(
+                named.name,
+                named.kind,
+                (named.span[0], subj.idx + len(subj)),
+                False,
+                named.co_speakers,
+            )
         conj = [t for t in _conjoined(subj) if t.i != subj.i]
         main = self._single(subj)
         if main is None:
