@@ -321,6 +321,7 @@ class EntityResolver:
         self._surnames: dict[str, set[str]] = {}  # surname → person keys
         self._acronyms: dict[str, set[str]] = {}  # acronym → organisation keys
         self._labels: dict[str, str] = {}  # iri → first label seen
+        self._orphans: dict[str, list[str]] = {}  # key of a surname-only node → its words
 
     def resolve(self, extraction: Extraction) -> Extraction:
         """The extraction with every fact's ids filled and its entities listed."""
@@ -347,6 +348,24 @@ class EntityResolver:
         ctx = _Context()
         for name in names:
             self._remember_person(name, ctx)
+
+    def merges(self) -> dict[str, str]:
+        """Surname-only person nodes that a full name seen later in the build explains.
+
+        A build streams, so "President Biden" read before any article names
+        "Joseph R. Biden, Jr." became ``person/biden``. Once the build has seen
+        exactly one full name ending in that surname, the node can join it;
+        with two or more candidates it stays apart.
+
+        Returns:
+            old IRI → IRI of the full name, sorted by old IRI.
+        """
+        out: dict[str, str] = {}
+        for key, tokens in sorted(self._orphans.items()):
+            match = self._partial(tokens, _Context(), in_build=True)
+            if match is not None and match != key:
+                out[entity_iri("person", key)] = entity_iri("person", match)
+        return out
 
     def link_mentions(self, extraction: Extraction) -> list[tuple[Mention, Entity]]:
         """Every named mention of the article with the entity it resolves to."""
@@ -530,6 +549,8 @@ class EntityResolver:
             match = self._partial(tokens, ctx, in_build=True)
         if match is not None:
             return self._entity("person", match, self._persons.get(match, full))
+        if len(tokens) == 1:
+            self._orphans.setdefault(key, tokens)
         return self._entity("person", key, full)
 
     def _partial(self, tokens: list[str], ctx: _Context, *, in_build: bool) -> str | None:

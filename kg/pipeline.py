@@ -64,7 +64,7 @@ KNOWN_PEOPLE = (
 
 def known_people(store: GraphStore) -> list[str]:
     """Labels of the people a store already holds, sorted (empty for a new store)."""
-    if not len(store):
+    if next(iter(store), None) is None:
         return []
     return [row["name"].value for row in store.query(KNOWN_PEOPLE)]  # type: ignore[union-attr]
 
@@ -129,6 +129,8 @@ def build(
         outcome = store.add(extraction, name)
         setattr(report, outcome, getattr(report, outcome) + 1)
         report.facts += len(extraction.facts)
+    # Surname-only people read before their full name joins them, once unambiguous.
+    store.merge_entities(resolver.merges())
     store.add_run(name)
     store.flush()
     return store, report

@@ -307,6 +307,11 @@ class GraphStore:
         except (OSError, ValueError, RuntimeError) as exc:
             raise QueryError(f"update failed: {_first_line(exc)}") from None
 
+    def merge_entities(self, merges: dict[str, str]) -> None:
+        """Rename entity IRIs (old → new) in every graph; old labels become alternative labels."""
+        if merges:
+            self.update(merge_update(merges))
+
     def __len__(self) -> int:
         """The number of quads in the dataset (as :meth:`quads` lists them)."""
         return sum(1 for _ in self)
@@ -322,6 +327,32 @@ class GraphStore:
         self._unflushed = 0
         if self.location and Path(self.location).is_dir():
             self.store.flush()
+
+
+MERGE_TEMPLATE = """
+DELETE {{ {open} ?s ?p ?o {close} }}
+INSERT {{ {open} ?s2 ?p2 ?o2 {close} }}
+WHERE {{
+  VALUES (?old ?new) {{ {pairs} }}
+  {open} ?s ?p ?o {close}
+  FILTER(?s = ?old || ?o = ?old)
+  BIND(IF(?s = ?old, ?new, ?s) AS ?s2)
+  BIND(IF(?o = ?old, ?new, ?o) AS ?o2)
+  BIND(IF(?s = ?old && ?p = rdfs:label, skos:altLabel, ?p) AS ?p2)
+}}"""
+
+
+def merge_update(merges: dict[str, str]) -> str:
+    """A SPARQL update that renames IRIs in the named graphs and in the default graph.
+
+    >>> "VALUES (?old ?new) { (<urn:a> <urn:b>) }" in merge_update({"urn:a": "urn:b"})
+    True
+    """
+    pairs = " ".join(f"(<{old}> <{new}>)" for old, new in sorted(merges.items()))
+    return " ;\n".join(
+        MERGE_TEMPLATE.format(open=o, close=c, pairs=pairs)
+        for o, c in (("GRAPH ?g {", "}"), ("", ""))
+    )
 
 
 def _union_quads(store: ox.Store) -> Iterator[ox.Quad]:

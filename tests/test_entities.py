@@ -300,3 +300,35 @@ def test_pipeline_resolves_mentions_and_facts(make_doc) -> None:
         if isinstance(fact, Statement) and "Blinken" in fact.speaker:
             assert fact.speaker_id == BLINKEN
     assert all(e.iri.startswith(ENTITY_BASE) for e in out.entities)
+
+
+def test_surname_node_joins_a_full_name_seen_later_in_the_build() -> None:
+    resolver = EntityResolver()
+    assert speaker_ids(resolver, "President Biden", doc="a") == [f"{ID}person/biden"]
+    assert speaker_ids(resolver, "Joseph R. Biden, Jr.", doc="b") == [BIDEN]
+    assert resolver.merges() == {f"{ID}person/biden": BIDEN}
+
+
+def test_surname_node_stays_apart_when_two_full_names_fit() -> None:
+    resolver = EntityResolver()
+    speaker_ids(resolver, "Mr. Smith", doc="a")
+    speaker_ids(resolver, "John Smith", doc="b")
+    speaker_ids(resolver, "Jane Smith", doc="c")
+    assert resolver.merges() == {}
+
+
+def test_store_merges_entities_in_every_graph() -> None:
+    from kg.store import GraphStore
+
+    resolver = EntityResolver()
+    store = GraphStore()
+    for doc, name in (("a", "President Biden"), ("b", "Joseph R. Biden, Jr.")):
+        store.add(resolver.resolve(article(doc, said(name, doc=doc))), "m")
+    store.merge_entities(resolver.merges())
+    rows = store.query(
+        "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?p kg:said ?s . ?p rdfs:label ?l }"
+    )
+    assert [int(r["n"].value) for r in rows] == [2]  # type: ignore[union-attr]
+    assert not store.query(f"ASK {{ GRAPH ?g {{ ?x ?y <{ID}person/biden> }} }}")
+    labels = store.query(f"SELECT ?a WHERE {{ <{BIDEN}> skos:altLabel ?a }}")
+    assert "Biden" in {r["a"].value for r in labels}  # type: ignore[union-attr]
