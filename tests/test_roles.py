@@ -243,7 +243,51 @@ ROLE_CASES += [
     ),
 ]
 
+ROLE_CASES += [
+    # round 3: organisations from context on unseen text
+    (
+        "President Biden met with President Erdogan of Turkey on Monday. President Erdogan "
+        "said the talks were useful.",
+        STATE,
+        [("Erdogan", "President", "Türkiye"), ("Biden", "President", "United States")],
+    ),
+    (
+        "The leadership of Secretary-General Guterres and the United Nations made the deal.",
+        STATE,
+        [("Guterres", "Secretary-General", "United Nations")],
+    ),
+    (
+        "Rafael Grossi, head of the International Atomic Energy Agency, toured the plant.",
+        WIRE,
+        [("Rafael Grossi", "Head", "International Atomic Energy Agency")],
+    ),
+    (
+        "The president of Kenya, William Ruto, arrived in Paris.",
+        WIRE,
+        [("William Ruto", "President", "Kenya")],
+    ),
+    (
+        "The President spoke with President Lula about the Amazon. Brazil and the United "
+        "States agreed to work together.",
+        STATE,
+        [("Lula", "President", "Brazil")],
+    ),
+    (
+        "Secretary Blinken sat down with Prime Minister Kishida in Tokyo on Monday.",
+        STATE,
+        [("Kishida", "Prime Minister", "Japan")],
+    ),
+    (
+        "Under President Obama, she led the trade office.",
+        STATE,
+        [("Obama", "President", "United States")],
+    ),
+]
+
 NO_ROLE_CASES = [
+    "She was named Assistant General Counsel at the agency in 2019.",
+    "He served as Deputy Chief Trial Judge of the Air Force.",
+    "They hosted the wedding of their granddaughter Anna King Carter on the lawn.",
     "The General Assembly adopted the resolution by a wide margin.",
     "The President said the talks would continue next week.",
     "Member States agreed on the budget.",

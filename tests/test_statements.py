@@ -580,6 +580,49 @@ CASES: list[tuple[str, str, list[tuple[str, str, bool]], bool]] = [
         [],
         True,
     ),
+    # --- round 3: patterns from unseen press releases -----------------------------------
+    (
+        "generational-suffix-is-not-the-sayer",
+        "President George H. W. Bush, Jr. stressed that the treaty must be ratified this year.",
+        [("George H. W. Bush, Jr.", "the treaty must be ratified this year", False)],
+        True,
+    ),
+    (
+        "phone-call-with-purpose-is-no-directive",
+        "Chancellor Olaf Scholz called President Emmanuel Macron to discuss the budget.",
+        [],
+        True,
+    ),
+    (
+        "call-on-stays-a-directive",
+        "Chancellor Olaf Scholz called on Parliament to approve the budget.",
+        [("Olaf Scholz", "Parliament to approve the budget", False)],
+        True,
+    ),
+    (
+        "communicated-support",
+        "Foreign Minister Penny Wong communicated Australia’s support for the talks in Doha.",
+        [("Penny Wong", "Australia’s support for the talks in Doha", False)],
+        True,
+    ),
+    (
+        "renewed-a-forum-is-no-message",
+        "Poland and Lithuania renewed their defence dialogue in Vilnius on Tuesday. "
+        "Poland renewed its commitment to spend four percent of GDP on defence.",
+        [("Poland", "its commitment to spend four percent of GDP on defence", False)],
+        True,
+    ),
+    (
+        "bare-title-keeps-its-first-holder",
+        "Secretary of State Marco Rubio met King Charles III in London. "
+        "The Secretary and King Charles III expressed their support for the peace talks. "
+        "The Secretary reiterated that Ukraine must be part of any settlement.",
+        [
+            ("Marco Rubio", "their support for the peace talks", False),
+            ("Marco Rubio", "Ukraine must be part of any settlement", False),
+        ],
+        True,
+    ),
     (
         "headline-not-annotated",
         "Rutte says NATO is ready\n\nNATO met in Brussels on Friday.",

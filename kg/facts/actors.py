@@ -156,6 +156,7 @@ class ActorIndex:
         self._by_span: dict[tuple[int, int], ActorRef] = {}
         self._persons: list[str] = []
         self._titles: dict[str, str] = {}
+        self._title_at: dict[str, int] = {}
         self._kinds: dict[str, str] = {}
         self._mentions: list[Mention] = []
         self._gender: dict[str, str] = {}
@@ -165,6 +166,7 @@ class ActorIndex:
         for role in roles:
             self._add_person(role.person)
             self._titles.setdefault(role.role.lower(), role.person)
+            self._title_at.setdefault(role.role.lower(), role.span[0])
             if role.organisation:
                 org = canonical_actor(role.organisation)
                 self._posts.setdefault(org, set()).add(role.person)
@@ -313,6 +315,17 @@ class ActorIndex:
         """The person the document says holds ``title`` ("the Secretary General")."""
         key = clean_name(title).lower()
         if key in self._titles:
+            # "Secretary of State Blinken … the Secretary and King Abdullah II": a bare title
+            # given to a second person later is the parser's doing; the first holder keeps it
+            longer = [
+                t
+                for t in self._titles
+                if t.startswith(key + " ") and self._titles[t] != self._titles[key]
+            ]
+            first = min(longer, key=self._title_at.__getitem__, default=None)
+            if first is not None and self._title_at[first] < self._title_at[key]:
+                if len({self._titles[t] for t in longer}) == 1:
+                    return self._titles[first]
             return self._titles[key]
         matches = {p for t, p in self._titles.items() if t.endswith(key) or key.endswith(t)}
         if len(matches) == 1:

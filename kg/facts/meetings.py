@@ -540,7 +540,7 @@ def _objects(tok: Token) -> list[Token]:
             out.extend(g for g in c.children if g.dep_ == "pobj")
     more: list[Token] = []
     for o in out:
-        more.extend(c for c in o.children if c.dep_ == "conj")
+        more.extend(c for c in o.conjuncts if c.i > o.i and c not in more)
     return out + more
 
 
@@ -1046,6 +1046,8 @@ def _verb_candidate(
     visited = _visited_place(tok, sent.ents) if kind == "visit" else None
     place = place or visited
     places = {p for _, p in sent.places} | ({place} if place else set())
+    if kind == "visit":  # "will visit Kenya and Nigeria": destinations, not participants
+        places |= _visited_places(tok, sent.ents)
     parties = [e for e in sent.ents if not _at_place(e)]
     participants = _participants(parties, actors, places, _arguments(tok))
     status = _status(doc, tok.i, sent)
@@ -1242,6 +1244,16 @@ def _visited_place(tok: Token, ents: list[Span]) -> str | None:
             if ent is not None:
                 return _place(ent)
     return None
+
+
+def _visited_places(tok: Token, ents: list[Span]) -> set[str]:
+    """Every place a visit verb names as its object or destination, conjuncts included."""
+    out = set()
+    for o in _objects(tok):
+        ent = next((e for e in ents if e.start <= o.i < e.end), None)
+        if ent is not None and ent.label_ in PLACE_LABELS and (name := _place(ent)):
+            out.add(name)
+    return out
 
 
 def _first_body_paragraph(text: str, title_end: int) -> int:

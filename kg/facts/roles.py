@@ -121,11 +121,22 @@ def lexicon() -> dict[str, Any]:
     data["modifier_set"] = frozenset(modifiers)
     data["lower_head_set"] = frozenset(data["lowercase_heads"])
     data["lower_modifier_set"] = frozenset(data["lowercase_modifiers"])
+    # a canonical name is an alias of itself ("United Nations" beside "UN")
+    for name in list(data["organisations"].values()):
+        data["organisations"].setdefault(name.lower(), name)
     data["honorific_set"] = frozenset(data["honorifics"])
+    data["counterpart_verb_set"] = frozenset(data["counterpart_verbs"]["verbs"])
     data["particle_set"] = frozenset(data["name_particles"])
     data["not_name_set"] = (
-        frozenset(data["portfolio_words"]) | ORG_WORDS | heads | frozenset(data["demonyms"])
+        frozenset(data["portfolio_words"])
+        | ORG_WORDS
+        | heads
+        | frozenset(data["demonyms"])
+        | frozenset(data["office_words"]["words"])
     )
+    data["bound_modifier_map"] = {
+        k: frozenset(v) for k, v in data["bound_modifiers"].items() if not k.startswith("_")
+    }
     return data
 
 
@@ -380,9 +391,18 @@ def _is_title_word(tok: Token, lower_ok: bool) -> bool:
 
 def _core_at(doc: Doc, i: int, limit: int, lower_ok: bool) -> int | None:
     """End (exclusive) of the title core starting at token ``i``, or None."""
+    if (
+        doc[i].ent_iob_ == "I"
+        and doc[i].ent_type_ == "PERSON"
+        and not _is_title_word(doc[i - 1], lower_ok)
+    ):
+        return None  # a name's middle word ("Naomi King Biden")
+    bound = lexicon()["bound_modifier_map"]
     j = i
     last_head = None
     while j < limit:
+        if doc[j].text in bound and (j + 1 >= limit or doc[j + 1].text not in bound[doc[j].text]):
+            break
         if (
             doc[j].text == "-"
             and j > i
@@ -618,6 +638,37 @@ def _country_mentions(ents: list[Span]) -> list[tuple[int, str]]:
     return out
 
 
+def _city_countries(ents: list[Span]) -> list[tuple[int, str]]:
+    """(token, country) for each known city the text names ("in Tokyo" → Japan)."""
+    # data only: the gazetteer imports nothing of kg's stages
+    from kg.gazetteer import default_gazetteer
+
+    gazetteer = default_gazetteer()
+    out = []
+    for ent in ents:
+        if ent.label_ == "GPE" and resolve_country(ent.text) is None:
+            place = gazetteer.lookup(ent.text)
+            home = gazetteer.by_code("country", place.country) if place and place.country else None
+            country = resolve_country(home.label) if home else None
+            if country:
+                out.append((int(ent.start), country))
+    return out
+
+
+def _counterpart(doc: Doc, s: int, e: int) -> bool:
+    """Whether the name is the object of a meeting verb ("met with President Lula")."""
+    verbs = lexicon()["counterpart_verb_set"]
+    for tok in doc[s:e]:
+        if tok.head.i != tok.i and s <= tok.head.i < e:
+            continue
+        node = tok
+        if node.dep_ == "pobj" and node.head.lower_ in ("with", "to"):
+            node = node.head
+        if node.dep_ in ("dobj", "prep", "dative") and node.head.lemma_.lower() in verbs:
+            return True
+    return False
+
+
 def _is_subject(doc: Doc, s: int, e: int) -> bool:
     for tok in doc[s:e]:
         node = tok
@@ -719,7 +770,10 @@ class _Reader:
                     i += 1
                     continue
                 tok = doc[i]
-                lower_ok = tok.text in lower_words and _after_organisation(doc, i, sent.start)
+                lower_ok = tok.text in lower_words and (
+                    _after_organisation(doc, i, sent.start)
+                    or _trailing_org(doc, i + 1, sent.end, self.acronyms) is not None
+                )
                 if i in self.used or _core_at(doc, i, sent.end, lower_ok) is None:
                     i += 1
                     continue
@@ -774,6 +828,8 @@ class _Reader:
         e = _name_run(doc, s, limit)
         if not _valid_name(doc, s, e, single=doc[last.core_end - 1].text[:1].isupper()):
             return None
+        if e < limit and doc[e].text in lexicon()["office_words"]["words"]:
+            return None  # "Deputy Chief Trial Judge": a post, not a name
         e = _with_suffix(doc, self.trim_headline(s, e))
         return _Found((s, e), tuple(titles), _trailing_org(doc, e, limit, self.acronyms))
 
@@ -966,6 +1022,7 @@ class _Context:
             and _strip(ent.text).lower() in known
         ]
         self.main_foreign = foreign.most_common(1)[0][0] if foreign else None
+        self.places = sorted([*self.countries, *_city_countries(reader.ents)])
         self.single = frozenset(lex["single_holder_titles"]["titles"])
         leaders = frozenset(lex["single_holder_titles"]["leaders"])
         if not self.home_from_source:
@@ -1011,7 +1068,12 @@ class _Context:
         if core.text in self.body_titles and self.bodies:
             # "Secretary General Mark Rutte" in an article about NATO
             near = [b for i, b in self.bodies if sent_start <= i < title.start]
-            body = near[-1] if near else Counter(b for _, b in self.bodies).most_common(1)[0][0]
+            # "the leadership of Secretary-General Guterres and the United Nations"
+            later = [b for i, b in self.bodies if e <= i < doc[s].sent.end]
+            if near or later:
+                body = near[-1] if near else later[0]
+            else:
+                body = Counter(b for _, b in self.bodies).most_common(1)[0][0]
             return role, body, "organisation"
         nearby = [(i, c) for i, c in self.countries if sent_start <= i < title.start]
         foreign_title = core[-1].text in self.foreign_heads
@@ -1025,7 +1087,16 @@ class _Context:
             country = nearby[-1][1]
             if foreign_title and country != self.home or not self.home_from_source:
                 return role, country, "country"
-        if foreign_title and self.main_foreign:
+        counterpart = core.text in self.single and _counterpart(doc, s, e)
+        if foreign_title or counterpart:
+            # "met with Prime Minister Kishida in Tokyo": the foreign country or city
+            # of the sentence, before the title, else after it
+            sent_end = doc[s].sent.end
+            here = [c for i, c in self.places if sent_start <= i < sent_end and c != self.home]
+            before = [c for i, c in self.places if sent_start <= i < title.start and c != self.home]
+            if here:
+                return role, (before[-1] if before else here[0]), "country"
+        if (foreign_title or counterpart) and self.main_foreign:
             return role, self.main_foreign, "country"
         if self.home:
             return role, self.home, "country"

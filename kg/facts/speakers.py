@@ -41,6 +41,8 @@ BARE_GROUPS = frozenset(LEXICON["bare_groups"])
 GROUP_NOUNS = GROUP_PERSONS | GROUP_COUNTRIES | BARE_GROUPS | {"officials"}
 #: how many countries an uncounted group ("the leaders") stands for at most
 MAX_GROUP = 8
+#: how many sayers a joint act ("the AUC and the United States") may have to stand for "Participants"
+MAX_JOINT = 3
 AMBIGUOUS_GROUPS = frozenset({"sides", "parties"})
 MEETING_VERBS = frozenset(LEXICON["meeting_verbs"])
 #: marks that end a dateline before the sayer's phrase
@@ -291,6 +293,9 @@ class SpeakerResolver:
         person = self._person_in_np(tok)
         if person is not None:
             return Speaker(person, "person", span)
+        titled = self._titled_surname(tok)
+        if titled is not None:
+            return Speaker(titled, "person", span)
         ref = self._ref_of(tok)
         if ref is not None:
             return Speaker(ref.name, ref.kind, span)
@@ -337,12 +342,21 @@ class SpeakerResolver:
         if spoken_for is not None:
             return Speaker(spoken_for.name, spoken_for.kind, span)
         plural = tok.tag_ in ("NNS", "NNPS")
+        if modifier is not None and plural and modifier.kind == "country":
+            # "U.S. and UK officials": the governments they speak for, first named speaks
+            others = self._conjoined_modifiers(tok)
+            if others:
+                return Speaker(modifier.name, modifier.kind, span, False, tuple(others))
         if modifier is not None and plural and low in GROUP_NOUNS:
             # "MEF leaders", "NATO Allies", "U.S. officials": the group as the text names it
             return Speaker(clean_name(self.text[span[0] : span[1]]), "organisation", span)
         if modifier is not None and low not in TITLES:
             return Speaker(modifier.name, modifier.kind, span)
         if plural and low in BARE_GROUPS and not any(c.dep_ == "det" for c in tok.lefts):
+            joint = self._joint_sayers()
+            if joint:
+                # "The AUC and the United States reaffirmed … Participants highlighted …"
+                return Speaker(joint[0].name, joint[0].kind, span, False, joint[0].co_speakers)
             # "Leaders will affirm …", "Participants underscored …" in a summit's own record
             return Speaker(clean_name(self.text[span[0] : span[1]]), "organisation", span)
         if low in VAGUE or tok.pos_ == "PRON":
@@ -371,6 +385,17 @@ class SpeakerResolver:
             kind = "person" if full in self.actors.persons else "organisation"
             return Speaker(full, kind, span)
         return None
+
+    def _titled_surname(self, tok: Token) -> str | None:
+        """The person in "Infrastructure Coordinator Landrieu" when the tagger took it for an ORG."""
+        ent = self._ent_at[tok.i]
+        if ent is None or ent.label_ != "ORG" or tok.i != ent.end - 1 or tok.i == ent.start:
+            return None
+        if tok.pos_ != "PROPN" or not tok.is_title or tok.lemma_.lower() in ORG_NOUNS:
+            return None
+        if self.doc[tok.i - 1].lower_ not in TITLE_HEADS:
+            return None
+        return self.actors.full_name(tok.text)
 
     def _of_name(self, tok: Token, span: tuple[int, int]) -> tuple[int, int]:
         """Widen a capitalised name over its "of" part ("the Group of Seven")."""
@@ -417,6 +442,11 @@ class SpeakerResolver:
         ):
             words.insert(0, self.doc[i])
             i -= 1
+        titled = [k for k, w in enumerate(words) if w.lower_ in TITLE_WORDS]
+        if titled:
+            words = words[
+                titled[-1] + 1 :
+            ]  # "Energy Secretary Granholm": the name follows the title
         while words and (
             words[0].lower_ in TITLE_WORDS or words[0].ent_type_ in ("ORG", "GPE", "NORP")
         ):
@@ -445,6 +475,34 @@ class SpeakerResolver:
                         return ActorRef(country, "country") if country else ref
                     return ref
         return None
+
+    def _joint_sayers(self) -> list[Speaker]:
+        """The first few governments or bodies that spoke together so far, the publisher's first."""
+        for sp in self._spoken_mentions:
+            if sp.kind == "person" or not 1 <= len(sp.co_speakers) <= MAX_JOINT - 1:
+                continue
+            names = [sp.name, *sp.co_speakers]
+            if any(self._kind_of.get(n) == "person" for n in names):
+                continue
+            names = [n for n in names if n == self._home] + [n for n in names if n != self._home]
+            return [
+                Speaker(
+                    names[0], self._kind_of.get(names[0], sp.kind), sp.span, False, tuple(names[1:])
+                )
+            ]
+        return []
+
+    def _conjoined_modifiers(self, tok: Token) -> list[str]:
+        """Countries conjoined to the one modifying ``tok`` ("U.S. and UK officials")."""
+        names: list[str] = []
+        for child in tok.lefts:
+            if child.dep_ not in ("compound", "amod", "nmod", "poss"):
+                continue
+            for other in child.conjuncts:
+                ref = self._ref_of(other)
+                if ref is not None and ref.kind == "country":
+                    names.append(ref.name)
+        return list(dict.fromkeys(names))
 
     def _organisation(self, tok: Token) -> ActorRef | None:
         """The last organisation mention before ``tok`` whose name has the noun ("the Ministry")."""

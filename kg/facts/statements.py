@@ -120,7 +120,9 @@ def extract_statements(doc: Doc, document: Document, actors: ActorIndex) -> list
     excluded = sorted([q.outer for q in quotes] + [(0, headline)])
     resolver = SpeakerResolver(doc, actors, excluded, document.source)
     finder = _Finder(doc, text, quotes, headline)
-    candidates = sorted(finder.reported() + finder.direct(), key=lambda c: (c.at, c.direct))
+    candidates = _without_nested_quotes(
+        sorted(finder.reported() + finder.direct(), key=lambda c: (c.at, c.direct))
+    )
     out: list[Statement] = []
     ents = _actor_mentions(doc, actors) if candidates else []
     seen: set[tuple[int, int]] = set()
@@ -154,6 +156,20 @@ def extract_statements(doc: Doc, document: Document, actors: ActorIndex) -> list
             )
         )
     return out
+
+
+def _without_nested_quotes(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Drop a direct quote that the same cue's reported message already holds (SCHEMA S6).
+
+    "She stressed the value of learning, “…”": one act, one statement.
+    """
+    reported = {c.cue_span: c.content_span for c in candidates if not c.direct}
+
+    def nested(c: _Candidate) -> bool:
+        outer = reported.get(c.cue_span)
+        return outer is not None and outer[0] <= c.content_span[0] and c.content_span[1] <= outer[1]
+
+    return [c for c in candidates if not (c.direct and nested(c))]
 
 
 def _reported_within(out: list[Statement], cue: tuple[int, int], speaker: str) -> bool:
