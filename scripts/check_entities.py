@@ -183,9 +183,9 @@ def main() -> None:
     extracted_resolver, gold_resolver = EntityResolver(), EntityResolver()
     extracted: list[tuple[str, str]] = []
     from_gold: list[tuple[str, str]] = []
-    countries = Counter()
-    linked = Counter()
-    places = Counter()
+    countries: Counter[str] = Counter()
+    linked: Counter[str] = Counter()
+    places: Counter[str] = Counter()
     unmatched = 0
     extractions = [
         extract(doc, document) for document, doc in parse(read_documents([args.dev]), nlp)

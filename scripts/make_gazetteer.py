@@ -878,13 +878,13 @@ def countries(wikidata: dict[str, str]) -> list[dict]:
                 "demonyms": unique([*split(singular), *split(plural)]),
             }
         )
-    for label, names, code, qid in EXTRA_COUNTRIES:
+    for label, spec, code, qid in EXTRA_COUNTRIES:
         out.append(
             {
                 "slug": slug(label),
                 "kind": "country",
                 "label": label,
-                "names": split(names),
+                "names": split(spec),
                 "code": code,
                 "wikidata": qid,
             }
@@ -914,10 +914,16 @@ def places() -> list[dict]:
         out.append(
             {"slug": slug(label), "kind": "place", "label": label, "names": others, "country": code}
         )
-    for spec, qid in REGIONS.items():
+    for spec, region_qid in REGIONS.items():
         label, *others = split(spec)
         out.append(
-            {"slug": slug(label), "kind": "place", "label": label, "names": others, "wikidata": qid}
+            {
+                "slug": slug(label),
+                "kind": "place",
+                "label": label,
+                "names": others,
+                "wikidata": region_qid,
+            }
         )
     return out
 
