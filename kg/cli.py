@@ -18,6 +18,9 @@ import click
 
 from kg import __version__
 from kg.errors import KgError
+from kg.export import EXPORTERS
+from kg.query import RESULT_FORMATS
+from kg.store import RDF_FORMATS
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -163,7 +166,7 @@ def _open(graph: str) -> Any:
     "fmt",
     default="ttl",
     show_default=True,
-    type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld"]),
+    type=click.Choice(list(RDF_FORMATS)),
     help="RDF format of --output.",
 )
 @click.option(
@@ -256,7 +259,7 @@ class _progress:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["table", "csv", "tsv", "json"]),
+    type=click.Choice(list(RESULT_FORMATS)),
     default="table",
     show_default=True,
 )
@@ -295,7 +298,7 @@ def query_cmd(graph: str, sparql: str | None, query_file: str | None, fmt: str) 
     "--format",
     "fmt",
     required=True,
-    type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld", "gexf", "graphml", "csv"]),
+    type=click.Choice(list(EXPORTERS)),
 )
 @click.option("-o", "--output", default="-", show_default=True, help="Output file (- = stdout).")
 @reports_errors
