@@ -196,7 +196,19 @@ NO_MEETING_CASES = [
     "For further information, please visit our website.",
     "The new products meet the requirements of the regulator.",
     "The Pacific Islands Forum issued a statement on fisheries.",
+    # round 3: questions, hypotheticals and phone numbers report no meeting
+    "QUESTION: Did you talk to Prime Minister Albanese about the trip to Canberra?",
+    "The Speaker alone will decide whether or not to visit Taipei.",
+    "To reach the helpline, residents can call 311 from any phone.",
 ]
+
+
+def test_visited_places_are_not_participants(nlp) -> None:
+    (m,) = _meetings(
+        nlp, "Secretary Blinken will visit Kenya and Nigeria and Senegal in May.", "2024-04-02"
+    )
+    assert m.location == "Kenya"
+    assert m.participants == ("Blinken",)
 
 
 @pytest.mark.parametrize(("text", "published", "expected"), MEETING_CASES)
@@ -316,3 +328,11 @@ def test_numbers_in_a_name_are_not_ranks(nlp) -> None:
     )
     (m,) = _meetings(nlp, text, "2025-03-05")
     assert (m.location, m.date) == ("Geneva", "2025-03-03")
+
+
+def test_a_hyphenated_pair_of_countries_is_no_venue(nlp) -> None:
+    text = (
+        "Mr. Sullivan traveled to Brasilia on Monday. He met with Admiral Flavio Rocha to "
+        "discuss the U.S.-Brazil relationship."
+    )
+    assert {m.location for m in _meetings(nlp, text, "2022-12-06")} == {"Brasilia"}

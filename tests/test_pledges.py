@@ -166,6 +166,32 @@ CASES = [
     ),
 ]
 
+CASES += [
+    # round 3: surrendering arms is no gift
+    ("Belarus agreed in 1994 to give up the missiles it had inherited.", []),
+    ("Norway will give 20 patrol boats to Ghana.", [("Norway", D("20"), None, "patrol boats")]),
+    # budget requests and cuts give nothing
+    ("The Budget provides $45 billion for veterans' hospitals in 2026.", []),
+    ("The bill would rescind $300 million from the housing program.", []),
+    # a date opening the sentence is no part of the pledger's name
+    (
+        "In March, Harbor Fiber announced a $90 million investment in Ohio.",
+        [("Harbor Fiber", D("9e7"), "USD", None)],
+    ),
+]
+
+
+def test_the_administration_is_the_publishers_government(make_doc) -> None:
+    text = "The Administration will provide $90 million for rural clinics."
+    found = [(p.pledger, p.amount) for p in pledges(make_doc, text, WH)]
+    assert found == [("United States", D("9e7"))]
+
+
+def test_a_law_spends_its_governments_money(make_doc) -> None:
+    text = "The Clean Water Act will invest $4 billion in rural pipes over five years."
+    found = [(p.pledger, p.amount) for p in pledges(make_doc, text, WH)]
+    assert found == [("United States", D("4e9"))]
+
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_pledges(make_doc, text: str, expected: list[tuple]) -> None:

@@ -284,6 +284,30 @@ ROLE_CASES += [
     ),
 ]
 
+ROLE_CASES += [
+    (
+        "The President met His Majesty King Hamad of the Kingdom of Bahrain today. The "
+        "President and King Hamad discussed shipping in the Red Sea.",
+        STATE,
+        [("Hamad", "King", "Bahrain")],
+    ),
+]
+
+ROLE_CASES += [
+    # the name inside a long qualifier starts at the tagged person or a given name
+    (
+        "The envoy met the President of the Iraqi Kurdistan Region Nechirvan Barzani in Erbil.",
+        STATE,
+        [("Nechirvan Barzani", "President of the Iraqi Kurdistan Region", None)],
+    ),
+    (
+        "Joining were Special Assistant to the President for Port Logistics Samantha Ortiz "
+        "and staff.",
+        STATE,
+        [("Samantha Ortiz", "Special Assistant to the President for Port Logistics", None)],
+    ),
+]
+
 NO_ROLE_CASES = [
     "She was named Assistant General Counsel at the agency in 2019.",
     "He served as Deputy Chief Trial Judge of the Air Force.",
@@ -394,3 +418,36 @@ def test_headline_words_are_not_part_of_a_name(nlp) -> None:
     )
     people = {r.person for r in _roles(nlp, text, STATE)}
     assert people == {"Biden"}
+
+
+def test_the_president_and_the_king_are_two_people(nlp) -> None:
+    text = (
+        "President Biden hosted King Hamad of Bahrain. The President and King Hamad "
+        "discussed shipping in the Red Sea."
+    )
+    hamad = {(r.role, r.organisation) for r in _roles(nlp, text, STATE) if r.person == "Hamad"}
+    assert hamad == {("King", "Bahrain")}
+
+
+def test_a_text_without_its_headline_keeps_whole_names(nlp) -> None:
+    text = (
+        "Today, National Climate Advisor Rosa Whitfield convened the task force.\n\n"
+        "The members discussed heat waves."
+    )
+    document = Document(
+        id="t",
+        text=text,
+        published=date(2024, 5, 2),
+        source=STATE,
+        title="Readout of the Task Force",
+    )
+    people = {r.person for r in extract_roles(nlp(text), document)}
+    assert people == {"Rosa Whitfield"}
+
+
+def test_a_shared_surname_with_another_exclusive_post_is_another_person(nlp) -> None:
+    text = (
+        "First Lady Laura Bush toured the library on Monday. Later, President Bush signed the bill."
+    )
+    found = {(r.person, r.role) for r in _roles(nlp, text, STATE)}
+    assert found == {("Laura Bush", "First Lady"), ("Bush", "President")}

@@ -624,6 +624,128 @@ CASES: list[tuple[str, str, list[tuple[str, str, bool]], bool]] = [
         True,
     ),
     (
+        "title-inside-the-name-phrase",
+        "Energy Secretary Chris Wright arrived in Riyadh. "
+        "Energy Secretary Wright stressed that oil supplies would stay stable.",
+        [("Chris Wright", "oil supplies would stay stable", False)],
+        True,
+    ),
+    (
+        "title-and-surname-tagged-as-organisation",
+        "Trade Representative Greer said that the tariffs would stay in place.",
+        [("Greer", "the tariffs would stay in place", False)],
+        False,
+    ),
+    (
+        "officials-of-two-countries",
+        "French and German officials met in Paris. French and German officials "
+        "agreed that the budget rules needed reform. They noted progress on the defence fund.",
+        [
+            ("France", "the budget rules needed reform", False),
+            ("France", "progress on the defence fund", False),
+        ],
+        True,
+    ),
+    (
+        "named-actor-leads-a-worded-group",
+        "The Baltic states and Poland reaffirmed their support for sanctions on Belarus.",
+        [("Poland", "their support for sanctions on Belarus", False)],
+        True,
+    ),
+    (
+        "participants-of-a-joint-dialogue",
+        "Brazil and the African Union reaffirmed their partnership on food security. "
+        "Participants highlighted the role of smallholder farmers.",
+        [
+            ("Brazil", "their partnership on food security", False),
+            ("Brazil", "the role of smallholder farmers", False),
+        ],
+        True,
+    ),
+    (
+        "one-act-one-statement-for-an-appended-quote",
+        "Jacinda Ardern spoke at the forum. Ardern stressed the value of kindness in politics, "
+        "“kindness is not weakness, and it never has been.”",
+        [
+            ("Jacinda Ardern", "kindness is not weakness, and it never has been.", True),
+        ],
+        True,
+    ),
+    (
+        "noun-cue-with-possessor",
+        "The ministers welcomed Norway’s announcement of $50 million for demining in Ukraine.",
+        [("Norway", "$50 million for demining in Ukraine", False)],
+        True,
+    ),
+    (
+        "noun-cue-with-by-agent-and-infinitive",
+        "Markets welcomed the announcement by Saudi Arabia to raise oil output in the autumn.",
+        [("Saudi Arabia", "raise oil output in the autumn", False)],
+        True,
+    ),
+    (
+        "light-verb-call",
+        "The European Union issued a call for an immediate humanitarian pause in Sudan.",
+        [("European Union", "an immediate humanitarian pause in Sudan", False)],
+        True,
+    ),
+    (
+        "light-verb-take-note",
+        "Canada and Mexico take note of the progress made on border cooperation.",
+        [("Canada", "the progress made on border cooperation", False)],
+        True,
+    ),
+    (
+        "note-without-light-verb-is-no-cue",
+        "Kenya sent a note of protest to the embassy.",
+        [],
+        True,
+    ),
+    (
+        "noun-cue-inside-another-message",
+        "Emmanuel Macron expressed appreciation for Japan’s pledge to provide $20 million for "
+        "the vaccine alliance.",
+        [
+            (
+                "Emmanuel Macron",
+                "appreciation for Japan’s pledge to provide $20 million for the vaccine alliance",
+                False,
+            ),
+            ("Japan", "provide $20 million for the vaccine alliance", False),
+        ],
+        True,
+    ),
+    (
+        "a-group-owned-by-a-named-body-keeps-its-lead",
+        "ASEAN members and Japan reaffirmed their commitment to freedom of navigation.",
+        [("ASEAN members", "their commitment to freedom of navigation", False)],
+        True,
+    ),
+    (
+        "capitalised-noun-cue-is-a-programme-name",
+        "Donors joined the Prime Minister’s Call to Action on Food Security in Rome.",
+        [],
+        True,
+    ),
+    (
+        "first-person-possessor-is-the-document",
+        "My Administration has announced that rents will be capped next year.",
+        [],
+        True,
+    ),
+    (
+        "passive-participle-stays-in-the-message",
+        "Olaf Scholz reaffirmed his support for the Berlin Process co-hosted by the EU.",
+        [
+            (
+                "Olaf Scholz",
+                "his support for the Berlin Process co-hosted by the EU",
+                False,
+            )
+        ],
+        True,
+    ),
+    (
         "headline-not-annotated",
         "Rutte says NATO is ready\n\nNATO met in Brussels on Friday.",
         [],
@@ -686,3 +808,13 @@ def test_unbalanced_quotes_do_not_crash(statements_of):
     text = "“This quote never ends, Mark Rutte said.\n\nThe next ” paragraph “ is odd."
     for s in statements_of(text):
         assert text[s.content_span[0] : s.content_span[1]] == s.content
+
+
+def test_direct_quote_held_by_the_same_cue_is_dropped():
+    from kg.facts.statements import _Candidate, _without_nested_quotes
+
+    reported = _Candidate(10, None, "stressed", (5, 13), (14, 90), False)
+    nested = _Candidate(40, None, "stressed", (5, 13), (41, 88), True)
+    elsewhere = _Candidate(95, None, "said", (120, 124), (96, 118), True)
+    kept = _without_nested_quotes([reported, nested, elsewhere])
+    assert kept == [reported, elsewhere]

@@ -23,6 +23,8 @@ from spacy.tokens import Doc, Span, Token
 from kg.document import entities
 from kg.records import Document, Mention, Role
 
+#: tags of title-case verbs the tagger folds into a person's name in headlines
+HEADLINE_VERB_TAGS = frozenset({"VBZ", "VBD", "VBP"})
 KIND_BY_LABEL = {
     "PERSON": "person",
     "ORG": "organisation",
@@ -134,7 +136,10 @@ def _person_text(ent: Span) -> str:
     doc = ent.doc
     if ent[-1].lower_ in NAME_PARTICLES and ent.end < len(doc) and doc[ent.end].is_title:
         return doc[ent.start : ent.end + 1].text
-    return ent.text
+    end = ent.end
+    while end - ent.start > 1 and doc[end - 1].tag_ in HEADLINE_VERB_TAGS:
+        end -= 1  # "President Biden Raises Record Funding": a headline's verb is no name
+    return doc[ent.start : end].text
 
 
 def _name_words(name: str) -> list[str]:
@@ -323,9 +328,12 @@ class ActorIndex:
                 if t.startswith(key + " ") and self._titles[t] != self._titles[key]
             ]
             first = min(longer, key=self._title_at.__getitem__, default=None)
-            if first is not None and self._title_at[first] < self._title_at[key]:
-                if len({self._titles[t] for t in longer}) == 1:
-                    return self._titles[first]
+            if (
+                first is not None
+                and self._title_at[first] < self._title_at[key]
+                and len({self._titles[t] for t in longer}) == 1
+            ):
+                return self._titles[first]
             return self._titles[key]
         matches = {p for t, p in self._titles.items() if t.endswith(key) or key.endswith(t)}
         if len(matches) == 1:

@@ -39,7 +39,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.dates import DateMention, find_dates
 from kg.document import entities
 from kg.facts.actors import ActorIndex, clean_name
-from kg.facts.roles import ORG_WORDS, doc_text, resolve_country, sentences
+from kg.facts.roles import ORG_WORDS, doc_text, headline_end, resolve_country, sentences
 from kg.records import Document, Meeting
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -142,6 +142,14 @@ def _is_future(
         first = dates[0].value.split("/")[0]
         return first > anchor.isoformat()
     return False
+
+
+def _dialled(verb: tuple[Token, str]) -> bool:
+    """Whether a call verb dials a number ("call 511"), not a counterpart."""
+    tok, kind = verb
+    return kind == "call" and any(
+        c.dep_ in ("dobj", "npadvmod", "nummod") and c.like_num for c in tok.children
+    )
 
 
 def _is_wish(doc: Doc, i: int, lo: int) -> bool:
@@ -335,6 +343,7 @@ def _places(sent: Span, ents: list[Span], skip: list[tuple[int, int]]) -> list[t
         for e in ents
         if not any(s < e.end and e.start < t for s, t in skip)
         and (e.label_ in PLACE_LABELS or _looks_like_place(e))
+        and not _in_compound(e)
     ]
     previous: Span | None = None
     for ent in places:
@@ -375,6 +384,20 @@ def _places(sent: Span, ents: list[Span], skip: list[tuple[int, int]]) -> list[t
                 out.append((int(ent.start), name))
         previous = ent
     return out
+
+
+def _in_compound(ent: Span) -> bool:
+    """Whether a place is glued by a hyphen into a modifier ("the U.S.-Brazil
+    partnership"), which names no venue."""
+    doc = ent.doc
+    parts = ent.text.split("-")
+    if len(parts) > 1 and resolve_country(ent.text) is None and all(map(resolve_country, parts)):
+        return True  # "U.S.-Brazil", not "Guinea-Bissau"
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    after = doc[ent.end] if ent.end < len(doc) else None
+    glued_before = before is not None and before.text == "-" and not before.whitespace_
+    glued_after = after is not None and after.text == "-" and not ent[-1].whitespace_
+    return glued_before or glued_after
 
 
 def _with_second_city(ents: list[Span], ent: Span, name: str) -> str:
@@ -843,7 +866,7 @@ def extract_meetings(doc: Doc, document: Document, actors: ActorIndex) -> list[M
     strings = doc.vocab.strings
     ent_starts = [e.start for e in ents]
     breaks = [m.start() for m in re.finditer("\n\n", text)]
-    title_end = text.find("\n") if "\n" in text[:300] else 0
+    title_end = max(0, headline_end(text, document.title))
     body_start = _first_body_paragraph(text, title_end)
     dateline = DATELINE.match(text[title_end:].lstrip("\n"))
     default_place = _headline_place(ents, title_end) or (
@@ -874,14 +897,18 @@ def extract_meetings(doc: Doc, document: Document, actors: ActorIndex) -> list[M
             if not sent.words.isdisjoint(cues()["verbs"])
             else None
         )
-        if verb is not None and _is_wish(doc, verb[0].i, segment.start):
+        if verb is not None and (_is_wish(doc, verb[0].i, segment.start) or _dialled(verb)):
             verb = None
+        if sent.span.text.rstrip().endswith("?"):
+            verb = None  # a question asks whether a meeting was held; it reports none
         if sent.events:
             candidates.extend(_event_candidates(doc, sent, verb, actors, context, body_start))
             if verb is None or verb[1] != "visit":
                 continue
         triggers = [verb] if verb is not None else []
-        if not sent.words.isdisjoint(cues()["noun_triggers"]):
+        if not sent.words.isdisjoint(
+            cues()["noun_triggers"]
+        ) and not sent.span.text.rstrip().endswith("?"):
             nouns = _meeting_nouns(segment, bool(sent.places or sent.dates))
             triggers += [n for n in nouns if verb is None or not _argument_of(n[0], verb[0])]
         if not triggers and sent.dates:

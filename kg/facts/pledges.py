@@ -88,6 +88,10 @@ INTENT = frozenset(CUES["intent"])
 EXCLUDE_VERBS = frozenset(CUES["exclude_verbs"])
 EXCLUDE_WORDS = frozenset(w for w in CUES["exclude_words"] if " " not in w)
 EXCLUDE_PHRASES = tuple(w for w in CUES["exclude_words"] if " " in w)
+LEGISLATION = frozenset(CUES["legislation_heads"])
+EXCLUDE_SUBJECTS = frozenset(CUES["exclude_subjects"])
+HOME_NOUNS = frozenset(CUES["home_nouns"])
+NOT_GIVING = {verb: frozenset(parts) for verb, parts in CUES["not_giving"].items()}
 ITEMS = frozenset(CUES["items"])
 SPECIFIC_ITEMS = frozenset(CUES["specific_items"])
 ITEM_MODIFIERS = frozenset(CUES["item_modifiers"])
@@ -464,6 +468,13 @@ class _Reader:
             pledger = _Actor(self.home, "country")  # "$X announced in March": the publisher's
         if pledger is None and kind == "include":
             pledger = self.state.whole
+        if (
+            pledger is not None
+            and self.home
+            and (pledger.name.split()[-1] in LEGISLATION or pledger.name in HOME_NOUNS)
+        ):
+            # a law spends its government's money; "the Administration" is the publisher's
+            pledger = _Actor(self.home, "country")
         return pledger or self.state.last
 
     def pledging_event(self, np: Token, verb: Token | None) -> _Actor | None:
@@ -887,7 +898,10 @@ class _Reader:
             if latest is not None:
                 return latest
         if tok.pos_ == "PROPN":
-            run = clean_name(_name_run(tok).text)
+            span = _name_run(tok)
+            while len(span) > 1 and (span[0].ent_type_ in ("DATE", "TIME") or span[0].is_punct):
+                span = span[1:]  # "In October, Primergy Solar announced …"
+            run = clean_name(span.text)
             name = run if len(run) > len(name) else name
         if ref is not None and (len(ref.name) >= len(name) or ref.name not in name):
             return _Actor(ref.name, ref.kind)
@@ -1223,6 +1237,8 @@ def _verb_kind(verb: Token) -> str | None:
             return "commit"
         return None
     if lemma in GIVE:
+        if any(c.dep_ == "prt" and c.lower_ in NOT_GIVING.get(lemma, ()) for c in verb.children):
+            return None  # "give up the weapons": a surrender, not a gift
         if verb.tag_ == "VBN" and verb.dep_ == "acl" and not _has_aux(verb, PERFECT_AUX):
             return None  # "a compact supported with $X from Y" describes, it does not date
         return "give" if _forward(verb) else "past"
@@ -1236,6 +1252,15 @@ def _excluded(np: Token, span: Span, verb: Token | None, path: list[Token]) -> b
     ]
     if any(w in EXCLUDE_WORDS for w in near):
         return True
+    if (
+        verb is not None
+        and verb.lemma_.lower() in GIVE | COMMIT | INCLUDE
+        and any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in EXCLUDE_SUBJECTS
+            for c in verb.children
+        )
+    ):
+        return True  # "The Budget provides $X": a request to the legislature
     after = span.doc[span.end : min(span.sent.end, span.end + 12)]
     if any(t.lemma_.lower() in EXCLUDE_AFTER and t.pos_ == "VERB" for t in after):
         return True

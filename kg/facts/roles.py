@@ -42,6 +42,8 @@ from spacy.attrs import ORTH, SENT_START
 from spacy.tokens import Doc, Span, Token
 
 from kg.document import entities
+from kg.errors import KgError
+from kg.facts.actors import GIVEN_NAME_GENDER
 from kg.records import Document, Role
 
 ORG_WORDS = frozenset(
@@ -103,6 +105,7 @@ QUALIFIER_STARTS = frozenset({"of", "for", "to"})
 QUALIFIER_CONNECTORS = frozenset({"of", "for", "to", "the", "&", "on"})
 INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 PATRONYMICS = frozenset({"bin", "ibn", "bint", "ben"})
+PLACE_OR_BODY = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC"})
 APPOSITION_END = frozenset({",", ".", ";", ":", ")", "\n"})
 
 
@@ -314,6 +317,23 @@ def _after_initials(doc: Doc, i: int) -> bool:
     )
 
 
+def headline_end(text: str, title: str | None) -> int:
+    """End of the headline line that opens ``text``, or -1 when the text has none.
+
+    A known title counts only where the text opens with it; without one, a short first
+    line that is no sentence is the headline.
+
+    >>> headline_end("Talks in Rome\\n\\nThe talks began.", None)
+    13
+    >>> headline_end("Today the envoy met the minister.\\n\\nMore.", "Talks in Rome")
+    -1
+    """
+    if title:
+        return len(title) if text.startswith(title) else -1
+    end = text.find("\n")
+    return end if 0 < end <= 250 and not text[:end].rstrip().endswith(".") else -1
+
+
 def doc_text(doc: Doc, document: Document) -> str:
     """The Doc's text, taken from the document record when it is the text parsed
     (``Doc.text`` rebuilds the string from every token on each access)."""
@@ -395,6 +415,7 @@ def _core_at(doc: Doc, i: int, limit: int, lower_ok: bool) -> int | None:
         doc[i].ent_iob_ == "I"
         and doc[i].ent_type_ == "PERSON"
         and not _is_title_word(doc[i - 1], lower_ok)
+        and doc[i - 1].text not in lexicon()["honorific_set"]
     ):
         return None  # a name's middle word ("Naomi King Biden")
     bound = lexicon()["bound_modifier_map"]
@@ -555,6 +576,26 @@ def _split_name(doc: Doc, lo: int, hi: int) -> int:
         if words > 3:
             break
         start -= 1
+    # "of the Iraqi Kurdistan Region Nechirvan Barzani": the tagger's person starts later
+    for k in range(start + 1, hi):
+        if (
+            doc[k].ent_type_ == "PERSON"
+            and doc[k].ent_iob_ == "B"
+            and (
+                doc[k - 1].ent_type_ in PLACE_OR_BODY
+                or doc[k - 1].text in ORG_WORDS
+                or doc[k - 1].text in lex["place_words"]["words"]
+            )
+        ):
+            return k
+    # "for Infrastructure Implementation Samantha Silverberg": or at a known given name
+    for k in range(start + 1, hi - 1):
+        if (
+            doc[k].lower_ in GIVEN_NAME_GENDER
+            and doc[k - 1].lower_ not in GIVEN_NAME_GENDER
+            and not INITIALS.fullmatch(doc[k - 1].text)
+        ):
+            return k
     return start
 
 
@@ -643,7 +684,10 @@ def _city_countries(ents: list[Span]) -> list[tuple[int, str]]:
     # data only: the gazetteer imports nothing of kg's stages
     from kg.gazetteer import default_gazetteer
 
-    gazetteer = default_gazetteer()
+    try:
+        gazetteer = default_gazetteer()
+    except KgError:
+        return []  # without the gazetteer a city names no country
     out = []
     for ent in ents:
         if ent.label_ == "GPE" and resolve_country(ent.text) is None:
@@ -690,6 +734,17 @@ def _after_organisation(doc: Doc, i: int, lo: int) -> bool:
     return k >= lo and resolve_organisation(doc[k].text) is not None
 
 
+def _one_leader(doc: Doc, found: _Found) -> _Found:
+    """Keep the last of two leaders' titles chained by "and" ("the President and King
+    Abdullah"): nobody is both, so the earlier one is another person's."""
+    leaders = lexicon()["single_holder_titles"]["leaders"]
+    at = [k for k, t in enumerate(found.titles) if doc[t.start : t.core_end].text in leaders]
+    cores = {doc[found.titles[k].start : found.titles[k].core_end].text for k in at}
+    if len(cores) < 2:
+        return found
+    return replace(found, titles=found.titles[at[-1] :])
+
+
 @dataclass(frozen=True)
 class _Found:
     person_span: tuple[int, int]  # token indexes
@@ -704,7 +759,7 @@ class _Reader:
         self.doc = doc
         self.document = document
         self.text = doc_text(doc, document)
-        self.title_end = self.text.find("\n")
+        self.title_end = headline_end(self.text, document.title)
         self.acronyms = document_acronyms(self.text)
         self.ents = list(entities(doc))
         self.used: set[int] = set()
@@ -788,7 +843,7 @@ class _Reader:
                 if hit is None:
                     i = max(tok.i + 1, titles[0].core_end)
                     continue
-                found.append(hit)
+                found.append(_one_leader(doc, hit))
                 s, e = hit.person_span
                 self.used.update(range(s, e))
                 i = max(titles[-1].end, e, i + 1)
@@ -1123,9 +1178,20 @@ def extract_roles(doc: Doc, document: Document) -> list[Role]:
     full = _person_names(reader, [f.person_span for f in found])
     resolved: list[tuple[str, _Title, _Found, tuple[str, str, str] | None]] = []
     known: dict[tuple[str, str], tuple[str, str]] = {}
+    exclusive = frozenset(lexicon()["exclusive_titles"]["titles"])
+    held: dict[str, set[str]] = {}  # full name → the exclusive posts it is named with
+    for f in found:
+        name = _person_text(doc, s=f.person_span[0], e=f.person_span[1])
+        held.setdefault(name, set()).update(
+            c for t in f.titles if (c := doc[t.start : t.core_end].text) in exclusive
+        )
     for f in found:
         s, e = f.person_span
-        person = expand_name(_person_text(doc, s, e), full)
+        short = _person_text(doc, s, e)
+        person = expand_name(short, full)
+        posts = {c for t in f.titles if (c := doc[t.start : t.core_end].text) in exclusive}
+        if person != short and posts and held.get(person, set()) - posts:
+            person = short  # "President Biden" beside "First Lady Jill Biden": two people
         for title in f.titles:
             got = context.explicit(title, f)
             if got:

@@ -41,7 +41,7 @@ BARE_GROUPS = frozenset(LEXICON["bare_groups"])
 GROUP_NOUNS = GROUP_PERSONS | GROUP_COUNTRIES | BARE_GROUPS | {"officials"}
 #: how many countries an uncounted group ("the leaders") stands for at most
 MAX_GROUP = 8
-#: how many sayers a joint act ("the AUC and the United States") may have to stand for "Participants"
+#: most sayers a joint act ("the AUC and the United States") has to stand for "Participants"
 MAX_JOINT = 3
 AMBIGUOUS_GROUPS = frozenset({"sides", "parties"})
 MEETING_VERBS = frozenset(LEXICON["meeting_verbs"])
@@ -206,6 +206,8 @@ class SpeakerResolver:
             return self.resolve(subj.head.head)
         if low in PRONOUNS and subj.pos_ == "PRON":
             return self._pronoun(subj)
+        if any(c.dep_ == "poss" and c.lower_ in FIRST_PERSON for c in subj.children):
+            return None  # "my Administration has announced …": the document's own voice
         if low in NAME_SUFFIXES and subj.i >= 2 and self.doc[subj.i - 1].text == ",":
             named = self.resolve(self.doc[subj.i - 2])
             if named is None:
@@ -223,6 +225,16 @@ class SpeakerResolver:
             return None
         co = [r.name for r in (self._single(t) for t in conj) if r is not None]
         co = [c for c in dict.fromkeys(co + list(main.co_speakers)) if c != main.name]
+        proper = [c for c in co if not _group_name(c)]
+        owned = any(
+            c.ent_type_ == "ORG" or (c.pos_ == "PROPN" and c.ent_type_ not in ("NORP", "GPE"))
+            for c in subj.lefts
+        )
+        if proper and _group_name(main.name) and not owned:
+            # "the Nordic countries and the United States reiterated": the named actor leads,
+            # unless the group is an actor's own ("G7 leaders and the EU")
+            co = [c for c in (main.name, *co) if c != proper[0]]
+            main = Speaker(proper[0], self._kind_of.get(proper[0], "country"), main.span)
         persons = self._persons_in_order
         if co and main.kind == "person" and all(c in persons for c in co):
             # joint act of named people: the one the document names first speaks (SCHEMA S1)
@@ -353,7 +365,7 @@ class SpeakerResolver:
         if modifier is not None and low not in TITLES:
             return Speaker(modifier.name, modifier.kind, span)
         if plural and low in BARE_GROUPS and not any(c.dep_ == "det" for c in tok.lefts):
-            joint = self._joint_sayers()
+            joint = self._joint_sayers() if not any(not c.is_punct for c in tok.lefts) else []
             if joint:
                 # "The AUC and the United States reaffirmed … Participants highlighted …"
                 return Speaker(joint[0].name, joint[0].kind, span, False, joint[0].co_speakers)
@@ -387,7 +399,7 @@ class SpeakerResolver:
         return None
 
     def _titled_surname(self, tok: Token) -> str | None:
-        """The person in "Infrastructure Coordinator Landrieu" when the tagger took it for an ORG."""
+        """The person in "Infrastructure Coordinator Landrieu" that the tagger took for an ORG."""
         ent = self._ent_at[tok.i]
         if ent is None or ent.label_ != "ORG" or tok.i != ent.end - 1 or tok.i == ent.start:
             return None
@@ -674,6 +686,16 @@ def _met(subj: Token) -> list[Token]:
         for o in objs:
             out += [t for t in (o, *o.conjuncts) if t.ent_type_]
     return out
+
+
+def _group_name(name: str) -> bool:
+    """Whether a sayer's name is a group as the text words it ("Nordic countries").
+
+    >>> _group_name("Nordic countries"), _group_name("United States")
+    (True, False)
+    """
+    last = name.rsplit(" ", 1)[-1]
+    return last.islower() and last in GROUP_NOUNS  # "United States" is a name
 
 
 def _within(ranges: list[tuple[int, int]], pos: int) -> bool:

@@ -68,12 +68,20 @@ BLOCKING_HEADS = frozenset(LEXICON["blocking_heads"])
 NOMINAL_TAIL = frozenset(
     {"prep", "advcl", "xcomp", "npadvmod", "advmod", "dative", "acomp", "conj", "dobj", "appos"}
 )
+#: "the United States’ announcement of …", "issued a call to …": nouns that carry a message
+NOUN_CUES: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in LEXICON["noun_cues"].items()}
+LIGHT_VERBS: dict[str, frozenset[str]] = {
+    k: frozenset(v) for k, v in LEXICON["light_verbs"].items()
+}
+LIGHT_ONLY = frozenset(LEXICON["light_only"])
+#: entity types of a possessor written without 's ("the United States’ announcement")
+SAYER_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 ALL_CUES = (
     CLAUSE_CUES | NOMINAL_CUES | INFINITIVE_CUES | OBJECT_INFINITIVE_CUES | set(PREPOSITIONAL_CUES)
 )
 #: verbs that start another act of the sayer, so a message ends before them
 ACT_LEMMAS = (ALL_CUES - frozenset(LEXICON["not_acts"])) | frozenset(LEXICON["topic_verbs"])
-WANTED_LEMMAS = ALL_CUES | set(ADJECTIVAL_CUES) | {"according", "accord"}
+WANTED_LEMMAS = ALL_CUES | set(ADJECTIVAL_CUES) | set(NOUN_CUES) | {"according", "accord"}
 #: dependency links a cue without its own subject climbs to find one
 INHERIT_DEPS = frozenset({"conj", "advcl", "xcomp", "acl", "pcomp", "prep", "relcl", "acomp"})
 MAX_CLIMB = 4
@@ -101,6 +109,8 @@ class _Candidate:
     content_span: tuple[int, int]
     direct: bool
     follow_last: bool = False
+    #: a message noun ("the GCC’s pledge to …") names its own sayer, even inside another message
+    nominal: bool = False
 
 
 def extract_statements(doc: Doc, document: Document, actors: ActorIndex) -> list[Statement]:
@@ -134,7 +144,7 @@ def extract_statements(doc: Doc, document: Document, actors: ActorIndex) -> list
                 speaker = Speaker(last.name, last.kind, last.span, False, last.co_speakers)
         if speaker is None or cand.content_span in seen:
             continue
-        if not cand.direct and _reported_within(out, cand.cue_span, speaker.name):
+        if not (cand.direct or cand.nominal) and _reported_within(out, cand.cue_span, speaker.name):
             continue  # "Modi said India was committed to X": India is not a second sayer
         seen.add(cand.content_span)
         resolver.remember(speaker, cand.at, cand.content_span)
@@ -320,6 +330,8 @@ class _Finder:
                 cand = self._cue(tok, lemma)
             elif lemma in ADJECTIVAL_CUES and tok.pos_ == "ADJ":
                 cand = self._adjectival(tok, lemma)
+            elif lemma in NOUN_CUES and tok.pos_ == "NOUN":
+                cand = self._noun_cue(tok, lemma)
             else:
                 continue
             if cand is None or self._quote_index_at(tok.idx) is not None:
@@ -486,6 +498,48 @@ class _Finder:
             tok.idx, subject, self.text[tok.idx : cue_end], (tok.idx, cue_end), span, False
         )
 
+    def _noun_cue(self, tok: Token, lemma: str) -> _Candidate | None:
+        """A message noun: "Japan’s announcement of …", "the pledge by X to …", "took note of …"."""
+        if tok.is_title and tok.i > tok.sent.start:
+            return None  # "the Vice President’s Call to Action for …" names a programme
+        verb = tok.head if tok.dep_ == "dobj" else None
+        light = verb is not None and verb.lemma_.lower() in LIGHT_VERBS.get(lemma, frozenset())
+        sayer: Token | None = None
+        if light and verb is not None:
+            sayer = self._usable_subject(self._subject(verb), verb)
+        elif lemma in LIGHT_ONLY:
+            return None
+        for c in tok.children:
+            if sayer is not None:
+                break
+            if c.dep_ == "poss" or (c.dep_ == "nmod" and c.ent_type_ in SAYER_ENTS):
+                sayer = c
+            elif c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
+                sayer = next((g for g in c.children if g.dep_ == "pobj"), None)
+        if sayer is None:
+            return None
+        hosts = [tok, verb] if light and verb is not None else [tok]
+        content: tuple[int, int] | None = None
+        for host in hosts:
+            for c in host.children:
+                if c.i < tok.i or content is not None:
+                    continue
+                if c.dep_ == "prep" and c.lower_ in NOUN_CUES[lemma] and not _is_time(c):
+                    inner = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                    if inner:
+                        content = (inner[0].left_edge.idx, _end(c.right_edge))
+                elif c.dep_ in ("acl", "relcl") and any(
+                    g.dep_ == "aux" and g.lower_ == "to" for g in c.children
+                ):
+                    content = (c.left_edge.idx, _end(c.right_edge))
+        if content is None:
+            return None
+        span = self._trim(*content)
+        if span[1] - span[0] < 2:
+            return None
+        cue_span = (tok.idx, tok.idx + len(tok))
+        return _Candidate(tok.idx, sayer, tok.text, cue_span, span, False, nominal=True)
+
     def _content(self, tok: Token, lemma: str) -> tuple[tuple[int, int], int] | None:
         """Content span and cue end for a verb cue, by the frames its lemma allows."""
         children = list(tok.children)
@@ -620,7 +674,7 @@ class _Finder:
         for child in tok.rights:
             if child.i <= first.i or child.dep_ in ("punct", "cc"):
                 continue
-            if child.dep_ not in NOMINAL_TAIL or _is_act(child):
+            if child.dep_ not in NOMINAL_TAIL or (_is_act(child) and not _passive_modifier(child)):
                 break
             if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and child.tag_ == tok.tag_:
                 break  # "reiterated X and committed to Y": the sayer's next act
@@ -947,6 +1001,11 @@ def _misattached_conj(tok: Token) -> bool:
         return True
     # a finite verb joined to a noun or a non-finite verb ("… caused by X and outlined …")
     return tok.tag_ != "VBG" and (tok.head.pos_ in ("NOUN", "PROPN") or tok.head.tag_ != tok.tag_)
+
+
+def _passive_modifier(tok: Token) -> bool:
+    """A past participle with its agent ("… Dialogue co-chaired by the ministers"): no new act."""
+    return tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children)
 
 
 def _is_act(tok: Token) -> bool:
