@@ -119,6 +119,11 @@ NAME_PARTICLES = frozenset(
 )
 # Heads of generic references to a body named earlier ("the Department", "the session").
 GENERIC_HEADS = ORG_WORDS | {"allies", "partners", "participants", "leaders"}
+# "the Kingdom" stands for the one country of the article whose official name has that word
+# ("Kingdom of Saudi Arabia"); likewise the other forms of state.
+STATE_FORMS = frozenset(
+    {"kingdom", "republic", "federation", "emirates", "sultanate", "principality", "duchy"}
+)
 _DETERMINERS = ("this ", "that ", "these ", "those ")
 ACTOR, LOCATION = "actor", "location"
 
@@ -480,6 +485,8 @@ class EntityResolver:
         text = clean(name) or name.strip()
         kind = self._kind(name, kind, ctx)
         entity = self._from_gazetteer(text, kind, role, ctx)
+        if entity is None and role != LOCATION and generic and kind != "person":
+            entity = self._state(text, ctx)
         if entity is None:
             if role == LOCATION:
                 entity = self._entity("place", slug(text), text)
@@ -576,6 +583,29 @@ class EntityResolver:
             if target is not None:
                 key = target
         return self._entity("organisation", key, text)
+
+    def _state(self, text: str, ctx: _Context) -> Entity | None:
+        """The one country of the article a bare form of state names ("the Kingdom")."""
+        word = clean(text).lower()
+        if word not in STATE_FORMS:
+            return None
+        found: dict[str, GazetteerEntry] = {}
+        named: dict[str, GazetteerEntry] = {}  # the article itself wrote "Kingdom of …"
+        for name, kind in ctx.kinds.items():
+            entry = self.gazetteer.lookup(name) if kind == "country" else None
+            if (
+                entry is not None
+                and entry.kind == "country"
+                and any(word in n.lower().split() for n in entry.names)
+            ):
+                found[entry.slug] = entry
+                if word in name.lower().split():
+                    named[entry.slug] = entry
+        for candidates in (found, named):
+            if len(candidates) == 1:
+                entry = next(iter(candidates.values()))
+                return self._link(entry.label, "country", ACTOR, ctx)
+        return None
 
     def _generic(self, text: str, ctx: _Context) -> Entity | None:
         """The one body of the article a common-noun reference fits ("the working session")."""

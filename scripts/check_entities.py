@@ -255,6 +255,9 @@ def main() -> None:
         f"dev set: {len(golds)} articles; extracted speakers/pledgers not matched to one "
         f"gold actor: {unmatched}"
     )
+    # As `kg build` does at the end of a build: surname-only people join the full name.
+    merges = extracted_resolver.merges()
+    extracted = [(actor, merges.get(iri, iri)) for actor, iri in extracted]
     identity_report(extracted, "extracted speakers and pledgers", args.verbose)
     identity_report(from_gold, "gold names through the resolver", args.verbose)
     total, ok = sum(countries.values()), sum(linked.values())

@@ -478,7 +478,7 @@ ORGANISATIONS: list[tuple[str, str, str | None, str | None]] = [
     (
         "NATO",
         "North Atlantic Treaty Organization|North Atlantic Treaty Organisation|"
-        "the Alliance|Atlantic Alliance|NATO Alliance|OTAN",
+        "the Alliance|Atlantic Alliance|NATO Alliance|OTAN|Allied leaders|NATO Allied leaders",
         "Q7184",
         None,
     ),

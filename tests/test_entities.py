@@ -332,3 +332,31 @@ def test_store_merges_entities_in_every_graph() -> None:
     assert not store.query(f"ASK {{ GRAPH ?g {{ ?x ?y <{ID}person/biden> }} }}")
     labels = store.query(f"SELECT ?a WHERE {{ <{BIDEN}> skos:altLabel ?a }}")
     assert "Biden" in {r["a"].value for r in labels}  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("countries", "reference", "iri"),
+    [
+        (("Saudi Arabia", "Egypt"), "the Kingdom", f"{ID}country/saudi-arabia"),
+        (("Saudi Arabia", "Jordan"), "the Kingdom", None),  # two kingdoms: no guess
+        (("Korea, Republic of", "Japan"), "the Republic", f"{ID}country/south-korea"),
+    ],
+)
+def test_bare_form_of_state_is_the_one_such_country(countries, reference, iri) -> None:
+    mentions = tuple(Mention("d", c, (0, 1), "country", c) for c in countries)
+    out = EntityResolver().resolve(article("d", said(reference, "organisation"), mentions=mentions))
+    (statement,) = out.facts
+    assert isinstance(statement, Statement)
+    if iri is None:
+        assert statement.speaker_id == f"{ID}organisation/kingdom"
+    else:
+        assert statement.speaker_id == iri
+
+
+def test_bare_form_of_state_prefers_the_country_the_article_named_so() -> None:
+    mentions = (
+        Mention("d", "the Kingdom of Saudi Arabia", (0, 1), "country", "Kingdom of Saudi Arabia"),
+        Mention("d", "Jordan", (2, 3), "country", "Jordan"),
+    )
+    out = EntityResolver().resolve(article("d", said("the Kingdom"), mentions=mentions))
+    assert [f.speaker_id for f in out.facts] == [f"{ID}country/saudi-arabia"]
