@@ -133,6 +133,7 @@ _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _PARENTHESIS = re.compile(r"\s*\([^)]*\)")
 
 
+@lru_cache(maxsize=65536)
 def slug(name: str) -> str:
     """A URL-safe slug of a name.
 
@@ -171,6 +172,7 @@ def clean(name: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=65536)
 def _fold(word: str) -> str:
     text = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
     return text.lower().strip(".,")
@@ -232,6 +234,7 @@ def _gazetteer_prefix(words: list[str], gaz: Gazetteer) -> int:
     return 0
 
 
+@lru_cache(maxsize=65536)
 def _is_initial(word: str) -> bool:
     return bool(re.fullmatch(r"[A-Z]\.?", word.strip(",")))
 
@@ -327,6 +330,7 @@ class EntityResolver:
         self._acronyms: dict[str, set[str]] = {}  # acronym → organisation keys
         self._labels: dict[str, str] = {}  # iri → first label seen
         self._orphans: dict[str, list[str]] = {}  # key of a surname-only node → its words
+        self._acting_cache: dict[str, GazetteerEntry | None] = {}  # text → _acting's answer
 
     def resolve(self, extraction: Extraction) -> Extraction:
         """The extraction with every fact's ids filled and its entities listed."""
@@ -515,6 +519,11 @@ class EntityResolver:
 
     def _acting(self, text: str) -> GazetteerEntry | None:
         """The country or body behind "the Iraqi side", "U.S. officials", "GCC members"."""
+        if text not in self._acting_cache:
+            self._acting_cache[text] = self._acting_uncached(text)
+        return self._acting_cache[text]
+
+    def _acting_uncached(self, text: str) -> GazetteerEntry | None:
         key = normalise(text)
         for suffix in ACTING_SUFFIXES:
             if key.endswith(" " + suffix):

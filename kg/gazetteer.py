@@ -65,6 +65,7 @@ class Currency:
 
 
 @lru_cache(maxsize=65536)
+@lru_cache(maxsize=65536)
 def normalise(name: str) -> str:
     """The look-up key of a name: ASCII, lower case, no article, dots or possessive.
 

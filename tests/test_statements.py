@@ -746,6 +746,84 @@ CASES: list[tuple[str, str, list[tuple[str, str, bool]], bool]] = [
         True,
     ),
     (
+        "commit-to-with-purpose-infinitive",
+        "Olaf Scholz committed to annual talks to settle disputes over fishing in the Baltic.",
+        [
+            (
+                "Olaf Scholz",
+                "annual talks to settle disputes over fishing in the Baltic",
+                False,
+            )
+        ],
+        True,
+    ),
+    (
+        "committed-to-and-gerund",
+        "Emmanuel Macron remains committed to the Paris Agreement and expanding climate finance.",
+        [
+            (
+                "Emmanuel Macron",
+                "the Paris Agreement and expanding climate finance",
+                False,
+            )
+        ],
+        True,
+    ),
+    (
+        "vague-quantifier-sayer",
+        "At the forum in Lima, several APEC members voiced support for a new digital trade pact.",
+        [],
+        True,
+    ),
+    (
+        "all-quantifier-names-the-body",
+        "All G20 leaders voiced support for a new digital trade pact.",
+        [("G20 leaders", "support for a new digital trade pact", False)],
+        True,
+    ),
+    (
+        "conveyed-that",
+        "Antonio Guterres conveyed that Brazil would host the climate summit in Belem.",
+        [("Antonio Guterres", "Brazil would host the climate summit in Belem", False)],
+        True,
+    ),
+    (
+        "notify-addressee-of-message",
+        "The Pentagon notified Congress of the planned sale of fighter jets to Poland.",
+        [("Pentagon", "the planned sale of fighter jets to Poland", False)],
+        True,
+    ),
+    (
+        "committing-an-amount",
+        "Norway is committing an additional $20 million for mine clearance in Ukraine.",
+        [("Norway", "an additional $20 million for mine clearance in Ukraine", False)],
+        True,
+    ),
+    (
+        "committed-amount-to-recipient-is-a-pledge",
+        "Japan committed $2 billion to the Green Climate Fund.",
+        [],
+        True,
+    ),
+    (
+        "committed-a-crime-is-no-message",
+        "Investigators say the militia committed war crimes in the region.",
+        [],
+        False,
+    ),
+    (
+        "made-commitments-on",
+        "Vietnam has made commitments on phasing out coal power by 2040.",
+        [("Vietnam", "phasing out coal power by 2040", False)],
+        True,
+    ),
+    (
+        "apposed-organisation-speaks",
+        "Germany's ruling party, the Social Democratic Party, proposed a cap on rents.",
+        [("Social Democratic Party", "a cap on rents", False)],
+        True,
+    ),
+    (
         "headline-not-annotated",
         "Rutte says NATO is ready\n\nNATO met in Brussels on Friday.",
         [],

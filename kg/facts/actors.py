@@ -16,6 +16,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
@@ -92,6 +93,7 @@ class ActorRef:
     kind: str
 
 
+@lru_cache(maxsize=65536)
 def clean_name(text: str) -> str:
     """Strip a leading article, a possessive and surrounding punctuation from a name.
 
@@ -107,6 +109,7 @@ def clean_name(text: str) -> str:
     return text.strip()
 
 
+@lru_cache(maxsize=65536)
 def canonical_actor(name: str) -> str:
     """The common short name of a country or organisation written another way.
 
@@ -144,12 +147,18 @@ def _person_text(ent: Span) -> str:
 
 def _name_words(name: str) -> list[str]:
     """A person name's words without generational suffixes and commas."""
+    return list(_name_word_tuple(name))
+
+
+@lru_cache(maxsize=16384)
+def _name_word_tuple(name: str) -> tuple[str, ...]:
     words = (w.strip(",") for w in name.split())
-    return [w for w in words if w and w.lower() not in NAME_SUFFIXES]
+    return tuple(w for w in words if w and w.lower() not in NAME_SUFFIXES)
 
 
-def _all_words(name: str) -> set[str]:
-    return {w.strip(",.") for w in name.split()}
+@lru_cache(maxsize=16384)
+def _all_words(name: str) -> frozenset[str]:
+    return frozenset(w.strip(",.") for w in name.split())
 
 
 class ActorIndex:
@@ -168,6 +177,7 @@ class ActorIndex:
         self._text_titles: dict[str, Counter[str]] = {}
         self._mention_count: Counter[str] = Counter()
         self._posts: dict[str, set[str]] = {}
+        self._resolved: dict[tuple[int, int, int], ActorRef | None] = {}  # span → resolve_entity
         for role in roles:
             self._add_person(role.person)
             self._titles.setdefault(role.role.lower(), role.person)
@@ -254,9 +264,16 @@ class ActorIndex:
         if name and len(name.split()) >= 2 and name not in self._persons:
             self._persons.append(name)
             self._kinds[name] = "person"
+            self._resolved.clear()  # full names changed
 
     def resolve_entity(self, ent: Span) -> ActorRef | None:
         """The canonical actor behind a spaCy entity, or None for other entity types."""
+        key = (ent.start, ent.end, ent.label)
+        if key not in self._resolved:
+            self._resolved[key] = self._resolve_entity(ent)
+        return self._resolved[key]
+
+    def _resolve_entity(self, ent: Span) -> ActorRef | None:
         kind = KIND_BY_LABEL.get(ent.label_)
         if kind is None:
             return None

@@ -882,16 +882,9 @@ def extract_meetings(doc: Doc, document: Document, actors: ActorIndex) -> list[M
         words = frozenset(
             strings[int(h)] for h in set(hashes[segment.start : segment.end].ravel().tolist())
         )
-        sent = _read_sentence(
-            doc,
-            segment,
-            seg_ents,
-            anchor,
-            title_end,
-            paragraph,
-            words,
-            text[segment.start_char : segment.end_char],
-        )
+        seg_text = text[segment.start_char : segment.end_char]  # == segment.text, built once
+        question = seg_text.rstrip().endswith("?")
+        sent = _read_sentence(doc, segment, seg_ents, anchor, title_end, paragraph, words, seg_text)
         verb = (
             _meeting_verb(segment, seg_ents, sent.words)
             if not sent.words.isdisjoint(cues()["verbs"])
@@ -899,16 +892,14 @@ def extract_meetings(doc: Doc, document: Document, actors: ActorIndex) -> list[M
         )
         if verb is not None and (_is_wish(doc, verb[0].i, segment.start) or _dialled(verb)):
             verb = None
-        if sent.span.text.rstrip().endswith("?"):
+        if question:
             verb = None  # a question asks whether a meeting was held; it reports none
         if sent.events:
             candidates.extend(_event_candidates(doc, sent, verb, actors, context, body_start))
             if verb is None or verb[1] != "visit":
                 continue
         triggers = [verb] if verb is not None else []
-        if not sent.words.isdisjoint(
-            cues()["noun_triggers"]
-        ) and not sent.span.text.rstrip().endswith("?"):
+        if not sent.words.isdisjoint(cues()["noun_triggers"]) and not question:
             nouns = _meeting_nouns(segment, bool(sent.places or sent.dates))
             triggers += [n for n in nouns if verb is None or not _argument_of(n[0], verb[0])]
         if not triggers and sent.dates:

@@ -261,6 +261,9 @@ def _resolve_known(text: str) -> tuple[str, str] | None:
     return None
 
 
+_ACRONYM_IN_PARENS = re.compile(r"\([A-Z]{2,8}\)")
+
+
 def document_acronyms(text: str) -> dict[str, str]:
     """Acronyms the text defines in parentheses after the full name.
 
@@ -268,6 +271,8 @@ def document_acronyms(text: str) -> dict[str, str]:
     {'LAF': 'Lebanese Armed Forces'}
     """
     out: dict[str, str] = {}
+    if _ACRONYM_IN_PARENS.search(text) is None:
+        return out  # the full pattern, slow on long texts, needs one
     for m in re.finditer(
         r"((?:[A-Z][\w’'.\-]*\s+(?:(?:of|for|and|the|on)\s+)*){1,8})\(([A-Z]{2,8})\)", text
     ):
@@ -292,7 +297,14 @@ def document_acronyms(text: str) -> dict[str, str]:
 
 def sentences(doc: Doc) -> list[Span]:
     """The Doc's sentences, as ``Doc.sents`` gives them but read from the sentence-start
-    array (``Doc.sents`` builds a Token object for every token)."""
+    array (``Doc.sents`` builds a Token object for every token); built once per Doc."""
+    found = doc.user_data.get("kg.sents")
+    if found is None:
+        found = doc.user_data["kg.sents"] = tuple(_sentences(doc))
+    return list(found)
+
+
+def _sentences(doc: Doc) -> list[Span]:
     if not len(doc):
         return []
     flags = doc.to_array(SENT_START)

@@ -28,6 +28,8 @@ from kg.facts.roles import resolve_country
 LEXICON: dict[str, Any] = json.loads(Path(__file__).with_name("cues.json").read_text("utf-8"))
 FIRST_PERSON = frozenset(LEXICON["first_person"])
 VAGUE = frozenset(LEXICON["vague_sayers"])
+#: "many MEF members said": an unnamed part of a body is no sayer ("all G7 leaders" is the body)
+VAGUE_QUANTIFIERS = frozenset(LEXICON["vague_quantifiers"])
 PRONOUNS: dict[str, tuple[str, str, int]] = {
     k: (v[0], v[1], v[2]) for k, v in LEXICON["pronouns"].items()
 }
@@ -208,6 +210,8 @@ class SpeakerResolver:
             return self._pronoun(subj)
         if any(c.dep_ == "poss" and c.lower_ in FIRST_PERSON for c in subj.children):
             return None  # "my Administration has announced …": the document's own voice
+        if any(c.dep_ in ("amod", "det") and c.lower_ in VAGUE_QUANTIFIERS for c in subj.lefts):
+            return None
         if low in NAME_SUFFIXES and subj.i >= 2 and self.doc[subj.i - 1].text == ",":
             named = self.resolve(self.doc[subj.i - 2])
             if named is None:
@@ -315,7 +319,10 @@ class SpeakerResolver:
         named = tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and low not in TITLES)
         for child in () if named else tok.children:
             # "U.S. Ambassador Linda Thomas-Greenfield", "the spokesperson, Ned Price,"
-            if child.dep_ in ("appos", "compound") and child.ent_type_ == "PERSON":
+            # "Japan's ruling party, the Liberal Democratic Party,": the named body speaks
+            if (child.dep_ in ("appos", "compound") and child.ent_type_ == "PERSON") or (
+                child.dep_ == "appos" and child.ent_type_ == "ORG" and tok.pos_ == "NOUN"
+            ):
                 ref = self._ref_of(child)
                 if ref is not None:
                     return Speaker(ref.name, ref.kind, span)

@@ -50,6 +50,10 @@ PREPOSITIONAL_CUES: dict[str, frozenset[str]] = {
 NARRATION_VERBS = frozenset(LEXICON["narration_verbs"])
 #: "warned Beijing against arming Moscow": the object belongs to the message
 OBJECT_PREPOSITIONAL_CUES = frozenset(LEXICON["object_prepositional"])
+#: "notified Lebanon of the transfer": the object is the addressee, the preposition the message
+ADDRESSEE_CUES = frozenset(LEXICON["addressee_prepositional"])
+#: "committed $3 billion to the Fund" is a pledge, not a message ("committing $5 million" is)
+RECIPIENT_PLEDGE_CUES = frozenset(LEXICON["recipient_pledge"])
 ADJECTIVAL_CUES: dict[str, frozenset[str]] = {
     k: frozenset(v) for k, v in LEXICON["adjectival"].items()
 }
@@ -532,6 +536,12 @@ class _Finder:
                     g.dep_ == "aux" and g.lower_ == "to" for g in c.children
                 ):
                     content = (c.left_edge.idx, _end(c.right_edge))
+                elif (
+                    c.dep_ in ("acl", "ccomp")
+                    and "that" in NOUN_CUES[lemma]
+                    and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+                ):
+                    content = (c.left_edge.idx, _end(c.right_edge))  # "shared the view that …"
         if content is None:
             return None
         span = self._trim(*content)
@@ -551,9 +561,13 @@ class _Finder:
                 obj = next((g for g in children if g.dep_ == "dobj" and tok.i < g.i < c.i), None)
                 if obj is not None and lemma in OBJECT_PREPOSITIONAL_CUES and c.dep_ == "prep":
                     return (obj.left_edge.idx, _end(c.right_edge)), cue_end
+                inner = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                if obj is not None and lemma in ADDRESSEE_CUES and inner:
+                    return (inner[0].left_edge.idx, _end(c.right_edge)), c.idx + len(c)
+                if obj is not None and lemma in RECIPIENT_PLEDGE_CUES and obj.pos_ != "PRON":
+                    return None
                 if obj is not None:
                     continue  # "committed $3 billion to the Fund" is a pledge, not "commit to"
-                inner = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
                 follow = [g for g in children if g.dep_ in ("xcomp", "ccomp", "dobj") and g.i > c.i]
                 if c.dep_ == "prt" and follow:
                     return _subtree(follow[0]), c.idx + len(c)
@@ -674,12 +688,15 @@ class _Finder:
         for child in tok.rights:
             if child.i <= first.i or child.dep_ in ("punct", "cc"):
                 continue
-            if child.dep_ not in NOMINAL_TAIL or (_is_act(child) and not _passive_modifier(child)):
-                break
             if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and child.tag_ == tok.tag_:
                 break  # "reiterated X and committed to Y": the sayer's next act
             if child.dep_ == "prep" and any(_is_act(g) for g in child.children):
                 break  # "… by announcing $120 million": a second statement
+            if _purpose(child):
+                end = child.right_edge  # "committed to talks to resolve …": a purpose, no new act
+                continue
+            if child.dep_ not in NOMINAL_TAIL or (_is_act(child) and not _passive_modifier(child)):
+                break
             end = child.right_edge
         return end
 
@@ -709,7 +726,18 @@ class _Finder:
             if c.dep_ == "prep" and c.lower_ in allowed:
                 pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
                 if pobj is not None:
-                    span = self._trim(*_subtree(pobj))
+                    start, end = _subtree(pobj)
+                    more = next(
+                        (
+                            g
+                            for g in tok.rights
+                            if g.dep_ == "conj" and g.tag_ == "VBG" and g.i > pobj.right_edge.i
+                        ),
+                        None,
+                    )
+                    if more is not None and not _is_act(more):
+                        end = _end(more.right_edge)  # "committed to X and supporting Y"
+                    span = self._trim(start, end)
                     return _Candidate(
                         tok.idx,
                         subject,
@@ -1001,6 +1029,16 @@ def _misattached_conj(tok: Token) -> bool:
         return True
     # a finite verb joined to a noun or a non-finite verb ("… caused by X and outlined …")
     return tok.tag_ != "VBG" and (tok.head.pos_ in ("NOUN", "PROPN") or tok.head.tag_ != tok.tag_)
+
+
+def _purpose(tok: Token) -> bool:
+    """A purpose infinitive ("committed to talks to resolve …"): part of the message."""
+    return (
+        tok.dep_ == "advcl"
+        and tok.tag_ == "VB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        and not any(c.dep_ == "ccomp" for c in tok.children)  # "… to stress that …"
+    )
 
 
 def _passive_modifier(tok: Token) -> bool:
