@@ -309,8 +309,13 @@ class GraphStore:
 
     def merge_entities(self, merges: dict[str, str]) -> None:
         """Rename entity IRIs (old → new) in every graph; old labels become alternative labels."""
-        if merges:
-            self.update(merge_update(merges))
+        if not merges:
+            return
+        try:
+            # The update renames in the union copy too, so it needs no re-copy afterwards.
+            self.store.update(merge_update(merges), prefixes=dict(PREFIXES))
+        except (SyntaxError, OSError, ValueError, RuntimeError) as exc:
+            raise QueryError(f"entity merge failed: {_first_line(exc)}") from None
 
     def __len__(self) -> int:
         """The number of quads in the dataset (as :meth:`quads` lists them)."""
@@ -450,6 +455,11 @@ class RemoteStore(GraphStore):
             GraphError: the server cannot be reached or answers nonsense.
         """
         return self._query(_prologue() + sparql, union=True)
+
+    def merge_entities(self, merges: dict[str, str]) -> None:
+        """Rename entity IRIs (old → new) in every graph of the server."""
+        if merges:
+            self.update(merge_update(merges))
 
     def update(self, sparql: str) -> None:
         """Run a SPARQL 1.1 Update on the server, with the kg prefixes declared.
