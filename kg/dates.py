@@ -186,8 +186,16 @@ def month_interval(year: int, month: int) -> str:
     >>> month_interval(2024, 2)
     '2024-02-01/2024-02-29'
     """
-    last = calendar.monthrange(year, month)[1]
-    return f"{_iso(date(year, month, 1))}/{_iso(date(year, month, last))}"
+    return f"{_iso(date(year, month, 1))}/{_iso(month_end(year, month))}"
+
+
+def month_end(year: int, month: int) -> date:
+    """The last day of a month.
+
+    >>> month_end(2025, 3)
+    datetime.date(2025, 3, 31)
+    """
+    return date(year, month, calendar.monthrange(year, month)[1])
 
 
 def year_interval(year: int) -> str:

@@ -39,7 +39,6 @@ from kg.records import (
 from kg.vocab import ID, KG, PREFIXES, WIKIDATA
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
-Quad = tuple[URIRef, URIRef, URIRef | Literal, URIRef]
 
 ENTITY_CLASSES: dict[str, tuple[URIRef, ...]] = {
     "person": (SDO.Person, PROV.Agent),
@@ -289,12 +288,6 @@ def raw_triples(extraction: Extraction, model: str) -> list[RawTriple]:
 def extraction_triples(extraction: Extraction, model: str) -> list[Triple]:
     """The triples of one document (metadata, facts, spans, entities) as rdflib terms."""
     return [(s, p, _lit(o)) for s, p, o in raw_triples(extraction, model)]
-
-
-def extraction_quads(extraction: Extraction, model: str) -> list[Quad]:
-    """Like :func:`extraction_triples`, each in the document's named graph."""
-    g = document_iri(extraction.document.id)
-    return [(s, p, o, g) for s, p, o in extraction_triples(extraction, model)]
 
 
 def to_graph(extractions: Iterable[Extraction], model: str) -> Graph:

@@ -23,7 +23,7 @@ import pyoxigraph as ox
 from rdflib import Literal, URIRef
 
 from kg.errors import FormatError, GraphError, QueryError
-from kg.rdf import Quad, Triple, document_iri, lexical, raw_triples, run_triples
+from kg.rdf import Triple, document_iri, lexical, raw_triples, run_triples
 from kg.records import Extraction
 from kg.vocab import KG, PREFIXES
 
@@ -121,11 +121,6 @@ def document_quads(extraction: Extraction, model: str) -> list[ox.Quad]:
         ox.Quad(ox.NamedNode(s), _iri(p), _ox_object(o), graph)
         for s, p, o in raw_triples(extraction, model)
     ]
-
-
-def _ox_quad(q: Quad) -> ox.Quad:
-    s, p, o, g = q
-    return ox.Quad(ox.NamedNode(str(s)), ox.NamedNode(str(p)), to_ox(o), ox.NamedNode(str(g)))
 
 
 class GraphStore:

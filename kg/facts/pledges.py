@@ -58,7 +58,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -68,6 +68,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
+from kg.dates import month_end, month_interval, year_interval
 from kg.facts.actors import ACTOR_ALIASES, ActorIndex, ActorRef, canonical_actor, clean_name
 from kg.facts.money import NUMBER_WORDS, SCALES, Money, parse_money
 from kg.records import Document, Pledge
@@ -157,11 +158,6 @@ def _count(word: str) -> int:
     return int(word) if word.isdigit() else NUMBER_WORDS[word.lower()]
 
 
-def _year_end(year: int, month: int) -> date:
-    nxt = date(year + (month == 12), month % 12 + 1, 1)
-    return nxt - timedelta(days=1)
-
-
 def _interval(start: date, end: date) -> str:
     return f"{start.isoformat()}/{end.isoformat()}"
 
@@ -182,17 +178,16 @@ def _fiscal(m: re.Match[str], published: date | None) -> str | None:
 
 def _first_months(m: re.Match[str], published: date | None) -> str | None:
     year, n = int(m["y"]), _count(m["n"])
-    return _interval(date(year, 1, 1), _year_end(year, min(n, 12)))
+    return _interval(date(year, 1, 1), month_end(year, min(n, 12)))
 
 
 def _quarter(m: re.Match[str], published: date | None) -> str | None:
     year, q = int(m["y"]), ("first", "second", "third", "fourth").index(m["q"].lower()) + 1
-    return _interval(date(year, 3 * q - 2, 1), _year_end(year, 3 * q))
+    return _interval(date(year, 3 * q - 2, 1), month_end(year, 3 * q))
 
 
 def _month(m: re.Match[str], published: date | None) -> str | None:
-    year, month = int(m["y"]), MONTHS[m["m"].lower()]
-    return _interval(date(year, month, 1), _year_end(year, month))
+    return month_interval(int(m["y"]), MONTHS[m["m"].lower()])
 
 
 def _years(m: re.Match[str], published: date | None) -> str | None:
@@ -200,7 +195,7 @@ def _years(m: re.Match[str], published: date | None) -> str | None:
 
 
 def _year(m: re.Match[str], published: date | None) -> str | None:
-    return _interval(date(int(m["y"]), 1, 1), date(int(m["y"]), 12, 31))
+    return year_interval(int(m["y"]))
 
 
 def _by_year(m: re.Match[str], published: date | None) -> str | None:
