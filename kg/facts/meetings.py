@@ -1114,7 +1114,7 @@ def _definite_noun(tok: Token) -> str | None:
 
 def _body_session(sent: _Sentence, actors: ActorIndex) -> _Candidate | None:
     """A session of a deliberative body the sentence is set in: "In the UN Security
-    Council on February 25, the United States introduced a resolution"."""
+    Council on 3 March, France tabled a draft text"."""
     span = sent.span
     doc = span.doc
     k = span.start
