@@ -123,14 +123,16 @@ def build(
     resolver = EntityResolver()
     # People already in the store let a surname in a new article link to them.
     resolver.remember(known_people(store))
-    for extraction in extract_from(
-        changed(documents), model=model, workers=workers, resolver=resolver
-    ):
-        outcome = store.add(extraction, name)
-        setattr(report, outcome, getattr(report, outcome) + 1)
-        report.facts += len(extraction.facts)
-    # Surname-only people read before their full name joins them, once unambiguous.
-    store.merge_entities(resolver.merges())
-    store.add_run(name)
-    store.flush()
+    try:
+        for extraction in extract_from(
+            changed(documents), model=model, workers=workers, resolver=resolver
+        ):
+            outcome = store.add(extraction, name)
+            setattr(report, outcome, getattr(report, outcome) + 1)
+            report.facts += len(extraction.facts)
+        # Surname-only people read before their full name joins them, once unambiguous.
+        store.merge_entities(resolver.merges())
+        store.add_run(name)
+    finally:
+        store.flush()  # articles finished before an error or interrupt are kept
     return store, report

@@ -93,8 +93,8 @@ def to_ox(term: URIRef | Literal) -> ox.NamedNode | ox.Literal:
 
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-FLUSH_EVERY = 50
-"""Documents written to an on-disk store between two flushes of its write buffers."""
+WRITE_BATCH = 50
+"""Documents an on-disk store collects before loading them in one batch and flushing."""
 
 
 @lru_cache(maxsize=8192)
@@ -123,6 +123,11 @@ def document_quads(extraction: Extraction, model: str) -> list[ox.Quad]:
     ]
 
 
+def _with_union(quads: list[ox.Quad]) -> list[ox.Quad]:
+    """Named-graph quads followed by their copies in the default graph (the union)."""
+    return [*quads, *(ox.Quad(q.subject, q.predicate, q.object) for q in quads)]
+
+
 class GraphStore:
     """An Oxigraph store with one named graph per document.
 
@@ -134,12 +139,18 @@ class GraphStore:
     given one when opened (or, read-only, queried through the slower union).
     """
 
-    def __init__(self, store: ox.Store | None = None, location: str | None = None) -> None:
+    def __init__(
+        self, store: ox.Store | None = None, location: str | None = None, *, on_disk: bool = False
+    ) -> None:
         self.store = store if store is not None else ox.Store()
         self.location = location
+        self.on_disk = on_disk
         self._runs: set[str] = set()
-        self._unflushed = 0
         self.union_copy = True
+        # On disk, documents are collected and bulk-loaded WRITE_BATCH at a time.
+        self._pending: list[ox.Quad] = []
+        self._seals: list[ox.Quad] = []  # their content hashes, written after the rest
+        self._pending_hashes: dict[str, str] = {}
 
     @classmethod
     def open(
@@ -161,10 +172,8 @@ class GraphStore:
         path = Path(location)
         if path.is_dir() or (create and not path.exists() and not path.suffix):
             try:
-                if read_only:
-                    opened = cls(ox.Store.read_only(str(path)), str(path))
-                else:
-                    opened = cls(ox.Store(str(path)), str(path))
+                raw = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
+                opened = cls(raw, str(path), on_disk=True)
             except OSError as exc:
                 raise GraphError(f"{path}: cannot open store ({_first_line(exc)})") from None
             opened._check_union(writable=not read_only)
@@ -199,6 +208,9 @@ class GraphStore:
 
     def document_hash(self, doc_id: str) -> str | None:
         """The content hash stored for a document, or None when it is not in the store."""
+        pending = self._pending_hashes.get(doc_id)
+        if pending is not None:
+            return pending
         graph = ox.NamedNode(str(document_iri(doc_id)))
         for quad in self.store.quads_for_pattern(None, _HASH, None, graph):
             return _value(quad.object)
@@ -207,6 +219,9 @@ class GraphStore:
     def add(self, extraction: Extraction, model: str) -> str:
         """Add one document's facts, replacing its older version.
 
+        A document graph is complete once its content hash is written, which
+        happens last; a graph without one (a build killed mid-write) is replaced.
+
         Returns:
             ``added``, ``replaced`` or ``unchanged`` (same content hash: nothing written).
         """
@@ -214,19 +229,37 @@ class GraphStore:
         old = self.document_hash(document.id)
         if old == document.content_hash:
             return "unchanged"
+        if document.id in self._pending_hashes:
+            self._write_pending()  # the same article twice in one batch: the later one wins
         graph = ox.NamedNode(str(document_iri(document.id)))
-        if old is not None:
+        if old is not None or next(self.store.quads_for_pattern(None, None, None, graph), None):
             self.remove_graph(graph)
-        self._extend(document_quads(extraction, model))
+        quads = document_quads(extraction, model)
         self.add_run(model)
-        self._unflushed += 1
-        if self._unflushed >= FLUSH_EVERY:
-            # Flushing RocksDB's write buffers keeps a long build's memory flat.
-            self.flush()
+        if not self.on_disk:
+            self._extend(quads)
+        else:
+            self._pending_hashes[document.id] = document.content_hash
+            for quad in quads:
+                (self._seals if quad.predicate == _HASH else self._pending).append(quad)
+            if len(self._pending_hashes) >= WRITE_BATCH:
+                # One bulk load per batch is 2-3 x cheaper than a transaction per
+                # document, and flushing keeps a long build's memory flat.
+                self.flush()
         return "added" if old is None else "replaced"
+
+    def _write_pending(self) -> None:
+        """Bulk-load the collected documents, then seal them with their content hashes."""
+        if not self._pending_hashes:
+            return
+        body, seals = self._pending, self._seals
+        self._pending, self._seals, self._pending_hashes = [], [], {}
+        self.store.bulk_extend(_with_union(body))
+        self._extend(seals)
 
     def remove_graph(self, graph: ox.NamedNode) -> None:
         """Drop a named graph and the union triples no other graph still holds."""
+        self._write_pending()
         for quad in list(self.store.quads_for_pattern(None, None, None, graph)):
             held = self.store.quads_for_pattern(quad.subject, quad.predicate, quad.object, None)
             if not any(q.graph_name not in (graph, _DEFAULT) for q in held):
@@ -252,10 +285,11 @@ class GraphStore:
 
     def _extend(self, quads: list[ox.Quad]) -> None:
         # one transaction for the graph and its union copy
-        self.store.extend([*quads, *(ox.Quad(q.subject, q.predicate, q.object) for q in quads)])
+        self.store.extend(_with_union(quads))
 
     def triples(self) -> list[ox.Triple]:
         """Every distinct triple of every graph, sorted, for deterministic output."""
+        self._write_pending()
         if self.union_copy:
             found = self.store.quads_for_pattern(None, None, None, _DEFAULT)
             return sorted(
@@ -274,6 +308,7 @@ class GraphStore:
         Raises:
             QueryError: the query is malformed or fails.
         """
+        self._write_pending()  # a query sees every document added so far
         try:
             return self.store.query(
                 sparql, use_default_graph_as_union=not self.union_copy, prefixes=dict(PREFIXES)
@@ -293,6 +328,7 @@ class GraphStore:
         Raises:
             QueryError: the update is malformed or fails.
         """
+        self._write_pending()
         try:
             self.store.update(sparql, prefixes=dict(PREFIXES))
             if self.union_copy:
@@ -306,6 +342,7 @@ class GraphStore:
         """Rename entity IRIs (old → new) in every graph; old labels become alternative labels."""
         if not merges:
             return
+        self._write_pending()
         try:
             # The update renames in the union copy too, so it needs no re-copy afterwards.
             self.store.update(merge_update(merges), prefixes=dict(PREFIXES))
@@ -317,15 +354,16 @@ class GraphStore:
         return sum(1 for _ in self)
 
     def __iter__(self) -> Iterator[ox.Quad]:
+        self._write_pending()
         has_named = next(iter(self.store.named_graphs()), None) is not None
         for quad in self.store:
             if not (has_named and quad.graph_name == _DEFAULT):
                 yield quad
 
     def flush(self) -> None:
-        """Write pending changes of an on-disk store."""
-        self._unflushed = 0
-        if self.location and Path(self.location).is_dir():
+        """Write the collected documents and pending changes of an on-disk store."""
+        self._write_pending()
+        if self.on_disk:
             self.store.flush()
 
 

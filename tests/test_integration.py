@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import re
 from decimal import Decimal
@@ -145,6 +146,27 @@ def test_batch_with_a_bad_file_exits_3_and_keeps_the_rest(tmp_path):
     )
     assert strict.exit_code == 1
     assert not (tmp_path / "s.ttl").exists()
+
+
+def test_strict_build_into_a_store_keeps_the_articles_before_the_error(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(40):  # more than one spaCy batch before the bad file
+        (folder / f"a{i:02}.txt").write_text(f"Mark Rutte said the allies had met {i} times.")
+    (folder / "b.txt").write_bytes(b"\xff\xfe\xfa")
+    store = tmp_path / "store"
+    strict = CliRunner().invoke(cli, ["build", str(folder), "--store", str(store), "--strict"])
+    assert strict.exit_code == 1
+    assert strict.output == f"Error: {folder / 'b.txt'}: not UTF-8 text\n"
+    del strict  # its traceback holds the store open
+    gc.collect()
+    (folder / "b.txt").unlink()
+    again = CliRunner().invoke(cli, ["build", str(folder), "--store", str(store)])
+    added, unchanged = map(
+        int, re.search(r"(\d+) added, 0 replaced, (\d+) unchanged", again.output).groups()
+    )
+    assert added + unchanged == 40
+    assert unchanged >= 32  # the articles parsed before the error were written
 
 
 def test_readme_cookbook_queries_answer_on_sample_data(built):

@@ -12,7 +12,8 @@ import pytest
 from kg.document import parse
 from kg.errors import GraphError, QueryError
 from kg.records import Document, Entity, Extraction, Pledge, Role
-from kg.store import GraphStore, RemoteStore
+from kg.store import GraphStore, RemoteStore, document_quads
+from kg.vocab import KG
 
 MODEL = "test_model"
 ENTITY = "https://w3id.org/kg-diplomacy/id/"
@@ -146,6 +147,54 @@ def test_on_disk_store_persists(tmp_path: Path) -> None:
     reopened = GraphStore.open(location)
     assert len(reopened) == size
     assert reopened.add(make_extraction(), MODEL) == "unchanged"
+
+
+def test_on_disk_store_batches_writes_but_reads_see_them(tmp_path: Path) -> None:
+    store = GraphStore.open(tmp_path / "store", create=True)
+    first = make_extraction("a1")
+    assert store.add(first, MODEL) == "added"
+    assert store.add(make_extraction("a2"), MODEL) == "added"
+    assert store.document_hash("a1") == first.document.content_hash  # known while pending
+    assert store.add(first, MODEL) == "unchanged"
+    assert count(store) == 2  # the query loads the batch first
+    memory = GraphStore()
+    for doc_id in ("a1", "a2"):
+        memory.add(make_extraction(doc_id), MODEL)
+    assert store.quads() == memory.quads()
+    assert store.triples() == memory.triples()
+
+
+def test_same_document_twice_in_one_batch_keeps_the_later(tmp_path: Path) -> None:
+    first = make_extraction("a1")
+    changed = make_extraction("a1", text=first.document.text.replace("€5", "€7"))
+    store = GraphStore.open(tmp_path / "store", create=True)
+    assert store.add(first, MODEL) == "added"
+    assert store.add(changed, MODEL) == "replaced"
+    store.flush()
+    fresh = GraphStore()
+    fresh.add(changed, MODEL)
+    assert store.quads() == fresh.quads()
+    assert store.triples() == fresh.triples()
+
+
+def test_graph_cut_short_before_its_hash_is_replaced(tmp_path: Path) -> None:
+    # A build killed mid-write leaves a document graph without its content hash.
+    old = make_extraction("a1")
+    raw = ox.Store(str(tmp_path / "store"))
+    partial = [q for q in document_quads(old, MODEL) if q.predicate.value != str(KG.contentHash)]
+    raw.extend(partial + [ox.Quad(q.subject, q.predicate, q.object) for q in partial])
+    raw.flush()
+    del raw
+    store = GraphStore.open(tmp_path / "store")
+    assert store.document_hash("a1") is None
+    changed = make_extraction("a1", text=old.document.text.replace("€5", "€7"))
+    assert store.add(changed, MODEL) == "added"
+    store.flush()
+    assert count(store) == 1  # the partial old pledge is gone
+    fresh = GraphStore()
+    fresh.add(changed, MODEL)
+    assert store.quads() == fresh.quads()
+    assert store.triples() == fresh.triples()
 
 
 def test_read_only_store_beside_a_writer(tmp_path: Path) -> None:
