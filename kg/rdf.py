@@ -53,6 +53,7 @@ FACT_CLASSES: dict[str, URIRef] = {
     "role": KG.RoleFact,
 }
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_XSD_STRING = XSD.string
 
 
 def document_iri(doc_id: str) -> URIRef:
@@ -89,6 +90,8 @@ def lexical(value: object) -> tuple[str, URIRef]:
     >>> lexical(Decimal("2E10"))
     ('20000000000', rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#decimal'))
     """
+    if type(value) is str:  # by far the most common, checked first
+        return value, _XSD_STRING
     if isinstance(value, bool):
         return ("true" if value else "false"), XSD.boolean
     if isinstance(value, int):

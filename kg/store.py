@@ -92,35 +92,39 @@ def to_ox(term: URIRef | Literal) -> ox.NamedNode | ox.Literal:
     return ox.Literal(str(term))
 
 
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 WRITE_BATCH = 50
 """Documents an on-disk store collects before loading them in one batch and flushing."""
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=16384)
 def _iri(value: str) -> ox.NamedNode:
-    # Predicates, classes, datatypes and entities repeat in every document.
+    # Predicates, classes, datatypes, entities and a fact's own IRI repeat.
     return ox.NamedNode(value)
 
 
 def _ox_object(value: object) -> ox.NamedNode | ox.Literal:
+    if type(value) is str:  # most objects: labels, texts, cues
+        return ox.Literal(value)
     if isinstance(value, URIRef):
         return _iri(value)
     if isinstance(value, Literal):
         return to_ox(value)
     text, datatype = lexical(value)
-    if datatype == _XSD_STRING:
-        return ox.Literal(text)
     return ox.Literal(text, datatype=_iri(datatype))
+
+
+OxTriple = tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]
+
+
+def document_terms(extraction: Extraction, model: str) -> list[OxTriple]:
+    """One document's triples as pyoxigraph terms."""
+    return [(_iri(s), _iri(p), _ox_object(o)) for s, p, o in raw_triples(extraction, model)]
 
 
 def document_quads(extraction: Extraction, model: str) -> list[ox.Quad]:
     """One document's quads as pyoxigraph terms, in the document's named graph."""
     graph = ox.NamedNode(str(document_iri(extraction.document.id)))
-    return [
-        ox.Quad(ox.NamedNode(s), _iri(p), _ox_object(o), graph)
-        for s, p, o in raw_triples(extraction, model)
-    ]
+    return [ox.Quad(s, p, o, graph) for s, p, o in document_terms(extraction, model)]
 
 
 def _with_union(quads: list[ox.Quad]) -> list[ox.Quad]:
@@ -234,14 +238,21 @@ class GraphStore:
         graph = ox.NamedNode(str(document_iri(document.id)))
         if old is not None or next(self.store.quads_for_pattern(None, None, None, graph), None):
             self.remove_graph(graph)
-        quads = document_quads(extraction, model)
         self.add_run(model)
         if not self.on_disk:
-            self._extend(quads)
+            self.store.extend(
+                [
+                    quad
+                    for s, p, o in document_terms(extraction, model)
+                    for quad in (ox.Quad(s, p, o, graph), ox.Quad(s, p, o))
+                ]
+            )
         else:
             self._pending_hashes[document.id] = document.content_hash
-            for quad in quads:
-                (self._seals if quad.predicate == _HASH else self._pending).append(quad)
+            for s, p, o in document_terms(extraction, model):
+                into = self._seals if p == _HASH else self._pending
+                into.append(ox.Quad(s, p, o, graph))
+                into.append(ox.Quad(s, p, o))  # the union copy
             if len(self._pending_hashes) >= WRITE_BATCH:
                 # One bulk load per batch is 2-3 x cheaper than a transaction per
                 # document, and flushing keeps a long build's memory flat.
@@ -254,8 +265,8 @@ class GraphStore:
             return
         body, seals = self._pending, self._seals
         self._pending, self._seals, self._pending_hashes = [], [], {}
-        self.store.bulk_extend(_with_union(body))
-        self._extend(seals)
+        self.store.bulk_extend(body)
+        self.store.extend(seals)
 
     def remove_graph(self, graph: ox.NamedNode) -> None:
         """Drop a named graph and the union triples no other graph still holds."""
