@@ -10,9 +10,10 @@ from __future__ import annotations
 import inspect
 import json
 import sys
+import time
 from collections.abc import Callable
 from functools import wraps
-from typing import Any, TypeVar
+from typing import IO, Any, TypeVar
 
 import click
 
@@ -136,6 +137,7 @@ def extract_cmd(
     from kg.records import fact_to_json
 
     skipped = Skipped()
+    progress = _progress_for(inputs)
     for extraction in extract_documents(
         inputs, model=model, workers=workers, strict=strict, on_error=skipped
     ):
@@ -145,6 +147,8 @@ def extract_cmd(
                 click.echo(json.dumps(row, ensure_ascii=False))
             else:
                 click.echo(_table_row(row))
+        progress()
+    progress.close()
     skipped.exit()
 
 
@@ -207,7 +211,7 @@ def build_cmd(
         raise click.UsageError("give -o FILE, --store DIR, or both")
     store = GraphStore.open(store_location, create=True) if store_location else None
     skipped = Skipped()
-    progress = _progress()
+    progress = _progress_for(inputs)
     store, report = build(
         inputs,
         store,
@@ -228,21 +232,78 @@ def build_cmd(
     skipped.exit()
 
 
-class _progress:
-    """A document counter on stderr, shown only on a terminal."""
+def progress_line(done: int, total: int | None, seconds: float) -> str:
+    """The progress line: a bar, share done and time left when the total is known.
 
-    def __init__(self) -> None:
-        self.count = 0
-        self.active = sys.stderr.isatty()
+    >>> progress_line(500, 2000, 60.0)
+    '[######------------------]  500/2000 articles  25%  8.3/s  3m00s left'
+    >>> progress_line(42, None, 10.0)
+    '42 articles  4.2/s'
+    """
+    rate = done / seconds if seconds > 0 else 0.0
+    speed = f"{rate:.1f}/s"
+    if not total:
+        return f"{done} articles  {speed}"
+    share = min(done / total, 1.0)
+    filled = int(share * PROGRESS_WIDTH)
+    bar = "#" * filled + "-" * (PROGRESS_WIDTH - filled)
+    left = ""
+    if rate > 0 and done < total:
+        minutes, secs = divmod(round((total - done) / rate), 60)
+        left = f"  {minutes}m{secs:02d}s left"
+    width = len(str(total))
+    return f"[{bar}] {done:>{width}}/{total} articles  {share:.0%}  {speed}{left}"
 
-    def __call__(self, _document: object) -> None:
-        self.count += 1
-        if self.active and self.count % 10 == 0:
-            click.echo(f"\r{self.count} documents read…", err=True, nl=False)
+
+PROGRESS_WIDTH = 24
+
+
+class Progress:
+    """A progress line on stderr while articles are processed, only on a terminal.
+
+    Called once per article done; redraws at most every ``every`` seconds.
+    """
+
+    def __init__(
+        self,
+        total: int | None = None,
+        *,
+        stream: IO[str] | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        every: float = 0.5,
+    ) -> None:
+        self.stream = stream if stream is not None else sys.stderr
+        self.active = self.stream.isatty()
+        self.total, self.clock, self.every = total, clock, every
+        self.done = 0
+        self.start = self.clock()
+        self._drawn_at: float | None = None
+        self._width = 0
+
+    def __call__(self, _item: object = None) -> None:
+        self.done += 1
+        if not self.active:
+            return
+        now = self.clock()
+        if self._drawn_at is None or now - self._drawn_at >= self.every or self.done == self.total:
+            self._drawn_at = now
+            line = progress_line(self.done, self.total, now - self.start)
+            self._width = max(self._width, len(line))
+            self.stream.write("\r" + line.ljust(self._width))
+            self.stream.flush()
 
     def close(self) -> None:
-        if self.active and self.count >= 10:
-            click.echo("\r" + " " * 40 + "\r", err=True, nl=False)
+        """Wipe the line, so the summary that follows starts clean."""
+        if self.active and self._drawn_at is not None:
+            self.stream.write("\r" + " " * self._width + "\r")
+            self.stream.flush()
+
+
+def _progress_for(inputs: tuple[str, ...]) -> Progress:
+    from kg.sources import count_documents
+
+    # Counting reads every input once more, so only when the line is shown.
+    return Progress(count_documents(inputs) if sys.stderr.isatty() else None)
 
 
 @cli.command("query")

@@ -101,7 +101,8 @@ def build(
     Args:
         inputs: files, folders, JSON Lines files or ``-``.
         store: where the graph goes (a new in-memory store by default).
-        on_document: called once per article read (progress reporting).
+        on_document: called once per article when it is done: stored, or skipped as
+            unchanged (progress reporting).
 
     Returns:
         the store and a report of what changed.
@@ -112,10 +113,10 @@ def build(
 
     def changed(documents: Iterable[Document]) -> Iterator[Document]:
         for document in documents:
-            if on_document:
-                on_document(document)
             if store.document_hash(document.id) == document.content_hash:
                 report.unchanged += 1
+                if on_document:
+                    on_document(document)
             else:
                 yield document
 
@@ -130,6 +131,8 @@ def build(
             outcome = store.add(extraction, name)
             setattr(report, outcome, getattr(report, outcome) + 1)
             report.facts += len(extraction.facts)
+            if on_document:
+                on_document(extraction.document)
         # Surname-only people read before their full name joins them, once unambiguous.
         store.merge_entities(resolver.merges())
         store.add_run(name)

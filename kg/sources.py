@@ -90,15 +90,23 @@ def read_text_file(path: Path) -> Document:
 
 
 def read_jsonl(
-    stream: Iterable[str], name: str, on_error: ErrorHandler | None
+    stream: Iterable[str | bytes], name: str, on_error: ErrorHandler | None
 ) -> Iterator[Document]:
-    """Yield one document per JSON Lines record ``{"id", "title", "text", "published", …}``."""
+    """Yield one document per JSON Lines record ``{"id", "title", "text", "published", …}``.
+
+    Lines may be bytes (a file read as it streams); each is decoded as UTF-8 on its own.
+    """
     seen = False
     for lineno, line in enumerate(stream, start=1):
         if not line.strip():
             continue
         seen = True
         try:
+            if isinstance(line, bytes):
+                try:
+                    line = line.decode("utf-8-sig" if lineno == 1 else "utf-8")
+                except UnicodeDecodeError:
+                    raise InputError(f"{name}:{lineno}: not UTF-8 text") from None
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
@@ -119,11 +127,44 @@ def read_jsonl(
 
 
 def _read_jsonl_file(path: Path, on_error: ErrorHandler | None) -> Iterator[Document]:
+    # Streamed line by line: a JSON Lines file may hold more articles than fit in memory.
     try:
-        data = path.read_bytes()
+        stream = path.open("rb")
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
-    yield from read_jsonl(decode(data, str(path)).splitlines(), str(path), on_error)
+    with stream:
+        if b"\x00" in stream.read(8192):
+            raise InputError(f"{path}: binary file, not text")
+        stream.seek(0)
+        yield from read_jsonl(stream, str(path), on_error)
+
+
+def count_documents(inputs: Iterable[str | Path]) -> int | None:
+    """How many articles ``inputs`` hold, counted without parsing them.
+
+    A text file counts one, a JSON Lines file one per non-blank line; inputs that
+    cannot be read count nothing. None when an input is ``-`` (standard input).
+
+    >>> count_documents(["no/such/file.txt"])
+    0
+    """
+    total = 0
+    for item in inputs:
+        if str(item) == "-":
+            return None
+        path = Path(item)
+        files = _files_in(path) if path.is_dir() else [path] if path.is_file() else []
+        for f in files:
+            total += _count_records(f) if f.suffix.lower() in JSONL_SUFFIXES else 1
+    return total
+
+
+def _count_records(path: Path) -> int:
+    try:
+        with path.open("rb") as stream:
+            return sum(1 for line in stream if line.strip())
+    except OSError:
+        return 0
 
 
 def _single(path: Path) -> list[Document]:

@@ -6,13 +6,14 @@ runs the commands through the real spaCy pipeline.
 
 from __future__ import annotations
 
+import io
 import json
 
 import networkx as nx
 import pytest
 from click.testing import CliRunner
 
-from kg.cli import cli
+from kg.cli import Progress, cli
 from kg.export import export
 from kg.store import GraphStore
 from tests.factories import RUTTE, sample_extraction
@@ -187,3 +188,32 @@ def test_serve_answers_sparql_over_http(graph):
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_draws_on_a_terminal_and_wipes_its_line() -> None:
+    ticks = iter([0.0, 1.0, 1.2, 2.0])
+    stream = _Terminal()
+    progress = Progress(3, stream=stream, clock=lambda: next(ticks))
+    for _ in range(3):
+        progress()
+    # drawn at 1.0 s and for the last article; not at 1.2 s (under 0.5 s later)
+    frames = stream.getvalue().split("\r")[1:]
+    assert [f.rstrip() for f in frames] == [
+        "[########----------------] 1/3 articles  33%  1.0/s  0m02s left",
+        "[########################] 3/3 articles  100%  1.5/s",
+    ]
+    progress.close()
+    assert stream.getvalue().endswith("\r" + " " * len(frames[0]) + "\r")
+
+
+def test_progress_is_silent_off_a_terminal() -> None:
+    stream = io.StringIO()
+    progress = Progress(2, stream=stream)
+    progress()
+    progress.close()
+    assert stream.getvalue() == ""

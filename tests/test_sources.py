@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from kg.errors import InputError
-from kg.sources import read_documents
+from kg.sources import count_documents, read_documents
 
 
 def test_text_file_with_sidecar(tmp_path):
@@ -88,3 +88,21 @@ def test_batch_skips_bad_inputs_unless_strict(tmp_path):
     ]
     with pytest.raises(InputError):
         list(read_documents([tmp_path], strict=True, on_error=errors.append))
+
+
+def test_jsonl_streams_and_skips_a_line_that_is_not_utf8(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    good = json.dumps({"id": "a", "text": "Kept\u2028in one record."}, ensure_ascii=False)
+    path.write_bytes(good.encode() + b"\n" + b'{"id": "b", "text": "caf\xe9"}\n')
+    errors: list[Exception] = []
+    docs = list(read_documents([path], on_error=errors.append))
+    assert [(d.id, d.text) for d in docs] == [("a", "Kept\u2028in one record.")]
+    assert [str(e) for e in errors] == [f"{path}:2: not UTF-8 text"]
+
+
+def test_count_documents(tmp_path):
+    (tmp_path / "a.txt").write_text("One.")
+    (tmp_path / "feed.jsonl").write_text('{"text": "x"}\n\n{"text": "y"}\n')
+    (tmp_path / "notes.csv").write_text("ignored")
+    assert count_documents([tmp_path]) == 3
+    assert count_documents([tmp_path / "a.txt", "-"]) is None
