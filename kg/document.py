@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
@@ -78,10 +79,16 @@ def parse(
     """Parse documents lazily, in order, with ``workers`` processes.
 
     The output is the same for any number of workers: spaCy keeps the order.
+    Plain texts go to ``nlp.pipe`` and each Doc is paired with its document
+    here: with ``as_tuples`` spaCy would tokenise every text in this process
+    and ship it to the workers as a serialised Doc.
     """
-    pairs = ((d.text, d) for d in documents)
-    n_process = max(1, workers)
-    for doc, document in nlp.pipe(
-        pairs, as_tuples=True, n_process=n_process, batch_size=batch_size
-    ):
-        yield document, doc
+    waiting: deque[Document] = deque()
+
+    def texts() -> Iterator[str]:
+        for document in documents:
+            waiting.append(document)
+            yield document.text
+
+    for doc in nlp.pipe(texts(), n_process=max(1, workers), batch_size=batch_size):
+        yield waiting.popleft(), doc
