@@ -6,7 +6,9 @@
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,11 +52,56 @@ def extract_from(
     workers: int = 1,
     resolver: EntityResolver | None = None,
 ) -> Iterator[Extraction]:
-    """Parse, extract and resolve already-read documents, lazily and in order."""
-    nlp = load_pipeline(model)
+    """Parse, extract and resolve already-read documents, lazily and in order.
+
+    With ``workers`` > 1, parsing and extraction run in that many processes and
+    this one only resolves entities (which needs every earlier article, in order).
+    """
     resolver = resolver or EntityResolver()
-    for document, doc in parse(documents, nlp, workers=workers):
-        yield resolver.resolve(extract(doc, document))
+    for extraction in _extracted(documents, model, workers):
+        yield resolver.resolve(extraction)
+
+
+def _extracted(
+    documents: Iterable[Document], model: str | None, workers: int
+) -> Iterator[Extraction]:
+    nlp = load_pipeline(model)  # here too, so that a missing model fails before any work
+    if workers <= 1:
+        for document, doc in parse(documents, nlp):
+            yield extract(doc, document)
+        return
+    pool = ProcessPoolExecutor(workers, initializer=load_pipeline, initargs=(model,))
+    try:
+        running: deque[Future[list[Extraction]]] = deque()
+        for batch in _batches(documents, WORKER_BATCH):
+            running.append(pool.submit(_extract_batch, batch, model))
+            if len(running) >= 2 * workers:  # a bounded queue keeps memory flat
+                yield from running.popleft().result()
+        while running:
+            yield from running.popleft().result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+WORKER_BATCH = 16
+"""Articles sent to a worker process at a time."""
+
+
+def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    batch: list[Document] = []
+    for document in documents:
+        batch.append(document)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _extract_batch(batch: list[Document], model: str | None) -> list[Extraction]:
+    """Parse and extract one batch of articles (in a worker process)."""
+    nlp = load_pipeline(model)
+    return [extract(doc, document) for document, doc in parse(batch, nlp, batch_size=len(batch))]
 
 
 KNOWN_PEOPLE = (

@@ -169,6 +169,19 @@ def test_strict_build_into_a_store_keeps_the_articles_before_the_error(tmp_path)
     assert unchanged >= 32  # the articles parsed before the error were written
 
 
+def test_two_workers_give_the_same_output_as_one(tmp_path):
+    runner = CliRunner()
+    graphs = []
+    for workers in ("1", "2"):
+        out = tmp_path / f"g{workers}.ttl"
+        built = runner.invoke(cli, ["build", str(DATA), "-o", str(out), "-j", workers])
+        assert built.exit_code == 0, built.output
+        graphs.append(out.read_bytes())
+    assert graphs[0] == graphs[1]
+    lines = [runner.invoke(cli, ["extract", str(DATA), "-j", j]).output for j in ("1", "2")]
+    assert lines[0] == lines[1] and lines[0].count("\n") > 10
+
+
 def test_readme_cookbook_queries_answer_on_sample_data(built):
     store, _ = built
     readme = (DATA.parent / "README.md").read_text(encoding="utf-8")
