@@ -34,6 +34,7 @@ from importlib import resources
 from typing import Any
 
 from spacy.attrs import LEMMA, LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from kg.dates import DateMention, find_dates
@@ -85,7 +86,36 @@ VISIT_HEADS = frozenset(
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "dative", "appos"})
 PARTNER_PREPOSITIONS = frozenset({"with", "between", "among", "by"})
 PLACE_PREPOSITIONS = frozenset({"in", "at", "outside", "near"})
+SESSION_OPENERS = frozenset({"in", "at"})  # "In the UN Security Council on 3 March, …"
+SESSION_OPENER_IDS = frozenset(map(get_string_id, SESSION_OPENERS))
 NAME_CONNECTORS = frozenset({"of", "on", "for", "the", "and", "to", "-", "–", "’", "'", "’s", "'s"})
+MEMBERSHIP_LISTS = (
+    "future_words",
+    "frequency_words",
+    "people_nouns",
+    "meeting_nouns",
+    "phone_words",
+    "lead_objects",
+    "place_nouns",
+    "occasion_verbs",
+    "gathering_verbs",
+    "end_verbs",
+    "intent_verbs",
+    "body_heads",
+    "occasion_words",
+    "margin_words",
+    "body_words",
+    "plural_heads",
+)
+SENTENCE_WORD_SETS = (
+    "event_heads_lower",
+    "lowercase_event_heads",
+    "verbs",
+    "noun_triggers",
+    "trigger_words",
+    "phone_words",
+    "future_words",
+)
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 DATELINE = re.compile(r"^\s*([A-ZÀ-Þ][A-ZÀ-Þ .'\-]{2,}),\s*[A-Z][\w .'\-]*?\s+[–—-]\s")
 
@@ -95,11 +125,17 @@ def cues() -> dict[str, Any]:
     """The meeting lexicon from ``meeting_cues.json``."""
     text = resources.files("kg.facts").joinpath("meeting_cues.json").read_text(encoding="utf-8")
     data: dict[str, Any] = json.loads(text)
+    for key in MEMBERSHIP_LISTS:  # only ever asked "is this word in it?"
+        data[key] = frozenset(data[key])
     data["acronym_re"] = re.compile(data["event_acronyms"])
     data["event_heads_lower"] = frozenset(h.lower() for h in data["event_heads"])
     data["trigger_words"] = frozenset(
         [*data["verbs"], *data["noun_triggers"], *data["meeting_nouns"]]
     )
+    # the word sets sentences are tested against, as string-store ids: a sentence's words
+    # are read as ids in bulk (``Doc.to_array``), never turned into strings
+    data["ids"] = {key: frozenset(map(get_string_id, data[key])) for key in SENTENCE_WORD_SETS}
+    data["standalone_lower"] = tuple(a.lower() for a in data["standalone_acronyms"])
     data["standalone_re"] = re.compile(
         r"\b(?:" + "|".join(map(re.escape, data["standalone_acronyms"])) + ")", re.I
     )
@@ -130,11 +166,11 @@ class _Candidate:
 
 
 def _is_future(
-    sent: Span, words: frozenset[str], anchor: date | None, dates: list[DateMention]
+    sent: Span, words: frozenset[int], anchor: date | None, dates: list[DateMention]
 ) -> bool:
     """Whether a sentence looks ahead: future words without a past main verb, or a first
     date after publication."""
-    if words & set(cues()["future_words"]) and not any(
+    if not words.isdisjoint(cues()["ids"]["future_words"]) and not any(
         t.tag_ in ("VBD", "VBN") and t.dep_ == "ROOT" for t in sent
     ):
         return True
@@ -285,7 +321,7 @@ def _lowercase_events(sent: Span) -> list[tuple[int, int, str]]:
     """Event names with a lower-case head and a named owner: "the NATO summit", "the
     Mekong-U.S. Partnership ministerial"."""
     heads: dict[str, str] = cues()["lowercase_event_heads"]
-    future = set(cues()["future_words"])
+    future = cues()["future_words"]
     out = []
     for tok in sent:
         if tok.lower_ not in heads or tok.pos_ != "NOUN" or tok.text[:1].isupper():
@@ -574,14 +610,22 @@ def _refers_back(tok: Token) -> bool:
     )
 
 
-def _meeting_verb(sent: Span, ents: list[Span], words: frozenset[str]) -> tuple[Token, str] | None:
-    """The meeting verb of a sentence ("met", "held talks", "visited") and its kind."""
+def _meeting_verb(
+    sent: Span, ents: list[Span], words: frozenset[int], lemmas: list[int]
+) -> tuple[Token, str] | None:
+    """The meeting verb of a sentence ("met", "held talks", "visited") and its kind;
+    ``lemmas`` holds the string ids of the document's lemmas."""
     lex = cues()
     verbs: dict[str, str] = lex["verbs"]
-    nouns = set(lex["meeting_nouns"])
-    phone = not words.isdisjoint(lex["phone_words"])
-    for tok in sent:
-        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_ not in verbs:
+    verb_ids = lex["ids"]["verbs"]
+    nouns = lex["meeting_nouns"]
+    phone = not words.isdisjoint(lex["ids"]["phone_words"])
+    doc = sent.doc
+    for i in range(sent.start, sent.end):
+        if lemmas[i] not in verb_ids:  # most words: no Token object needed
+            continue
+        tok = doc[i]
+        if tok.pos_ not in ("VERB", "AUX"):
             continue
         kind = verbs[tok.lemma_]
         objects = _objects(tok)
@@ -641,14 +685,20 @@ def _meeting_verb(sent: Span, ents: list[Span], words: frozenset[str]) -> tuple[
     return None
 
 
-def _meeting_nouns(sent: Span, situated: bool) -> list[tuple[Token, str]]:
+def _meeting_nouns(sent: Span, situated: bool, lowers: list[int]) -> list[tuple[Token, str]]:
     """Meeting nouns with a partner ("in a meeting with King Salman", "a call with X") or,
     in a ``situated`` sentence (one that names a place or date), held by a verb ("wrapped
-    up two days of talks in Brussels")."""
+    up two days of talks in Brussels"); ``lowers`` holds the string ids of the document's
+    lower-case words."""
     triggers: dict[str, str] = cues()["noun_triggers"]
+    trigger_ids = cues()["ids"]["noun_triggers"]
+    doc = sent.doc
     out = []
-    for tok in sent:
-        if tok.lower_ not in triggers or tok.pos_ != "NOUN":
+    for i in range(sent.start, sent.end):
+        if lowers[i] not in trigger_ids:  # most words: no Token object needed
+            continue
+        tok = doc[i]
+        if tok.pos_ != "NOUN":
             continue
         people = cues()["people_nouns"]
         partners = [
@@ -781,7 +831,7 @@ class _Sentence:
 
     span: Span
     ents: list[Span]
-    words: frozenset[str]  # lower-case forms and lemmas of its tokens
+    words: frozenset[int]  # string ids of the lower-case forms and lemmas of its tokens
     status: str
     dates: list[tuple[int, str]]
     places: list[tuple[int, str]]
@@ -797,6 +847,36 @@ class _Sentence:
         return value or None
 
 
+def _events(sent: Span, words: frozenset[int], text: str) -> list[tuple[int, int, str]]:
+    """The event names of a sentence, capitalised ("Leaders' Summit") or lower-case with a
+    named owner ("the NATO summit"), in order."""
+    lex = cues()
+    named = not words.isdisjoint(lex["ids"]["event_heads_lower"]) or _names_acronym(text)
+    events = _event_names(sent) if named else []
+    if not words.isdisjoint(lex["ids"]["lowercase_event_heads"]):
+        taken = {i for s, e, _ in events for i in range(s, e)}
+        events += [x for x in _lowercase_events(sent) if x[1] - 1 not in taken]
+        events.sort()
+    return events
+
+
+def _names_acronym(text: str) -> bool:
+    """Whether a text has a word starting with an acronym that names an event alone ("COP26",
+    "UNGA"); a substring test on the lower-cased text first skips the slow regex."""
+    lex = cues()
+    low = text.lower()
+    return any(a in low for a in lex["standalone_lower"]) and bool(
+        lex["standalone_re"].search(text)
+    )
+
+
+def _word_ids(doc: Doc) -> tuple[list[int], list[int]]:
+    """The string ids of every token's lower-case form and of its lemma, read in bulk
+    (no Token objects, no strings)."""
+    lower, lemma = doc.to_array([LOWER, LEMMA]).T.tolist()
+    return lower, lemma
+
+
 def _read_sentence(
     doc: Doc,
     sent: Span,
@@ -804,8 +884,9 @@ def _read_sentence(
     anchor: date | None,
     title_end: int,
     paragraph: int,
-    words: frozenset[str],
+    words: frozenset[int],
     text: str,
+    events: list[tuple[int, int, str]],
 ) -> _Sentence:
     found = find_dates(text, anchor, "past")
     # only dates without a year read differently looking ahead
@@ -822,15 +903,6 @@ def _read_sentence(
         )
         if span is not None:
             dates.append((int(span.start), d.value))
-    lex = cues()
-    named = not words.isdisjoint(lex["event_heads_lower"]) or bool(
-        lex["standalone_re"].search(text)
-    )
-    events = _event_names(sent) if named else []
-    if not words.isdisjoint(lex["lowercase_event_heads"]):
-        taken = {i for s, e, _ in events for i in range(s, e)}
-        events += [x for x in _lowercase_events(sent) if x[1] - 1 not in taken]
-        events.sort()
     return _Sentence(
         span=sent,
         ents=ents,
@@ -840,7 +912,7 @@ def _read_sentence(
         as_future={d.value: ahead[d.start] for d in found if d.start in ahead},
         # places matter only where something can be a meeting
         places=_places(sent, ents, [(s, e) for s, e, _ in events])
-        if events or not words.isdisjoint(lex["trigger_words"])
+        if events or not words.isdisjoint(cues()["ids"]["trigger_words"])
         else [],
         events=events,
         paragraph=paragraph,
@@ -862,8 +934,7 @@ def extract_meetings(doc: Doc, document: Document, actors: ActorIndex) -> list[M
     anchor = document.published
     text = doc_text(doc, document)
     ents = list(entities(doc))
-    hashes = doc.to_array([LOWER, LEMMA])  # each sentence's words, without Token objects
-    strings = doc.vocab.strings
+    lowers, lemmas = _word_ids(doc)
     ent_starts = [e.start for e in ents]
     breaks = [m.start() for m in re.finditer("\n\n", text)]
     title_end = max(0, headline_end(text, document.title))
@@ -872,35 +943,42 @@ def extract_meetings(doc: Doc, document: Document, actors: ActorIndex) -> list[M
     default_place = _headline_place(ents, title_end) or (
         dateline.group(1).strip().title() if dateline else None
     )
+    lex = cues()
     context: _Candidate | None = None  # the trip or main meeting later mentions belong to
     candidates: list[_Candidate] = []
     for segment in _segments(doc, title_end):
-        lo = bisect_left(ent_starts, segment.start)
-        hi = bisect_left(ent_starts, segment.end)
-        seg_ents = [e for e in ents[lo:hi] if e.end <= segment.end]
-        paragraph = bisect_left(breaks, segment.start_char)
-        words = frozenset(
-            strings[int(h)] for h in set(hashes[segment.start : segment.end].ravel().tolist())
-        )
+        start, end = segment.start, segment.end
+        words = frozenset(lowers[start:end]).union(lemmas[start:end])
         seg_text = text[segment.start_char : segment.end_char]  # == segment.text, built once
+        # a question asks whether a meeting was held; it reports none
         question = seg_text.rstrip().endswith("?")
-        sent = _read_sentence(doc, segment, seg_ents, anchor, title_end, paragraph, words, seg_text)
+        events = _events(segment, words, seg_text)
+        lo = bisect_left(ent_starts, start)
+        hi = bisect_left(ent_starts, end)
+        seg_ents = [e for e in ents[lo:hi] if e.end <= end]
         verb = (
-            _meeting_verb(segment, seg_ents, sent.words)
-            if not sent.words.isdisjoint(cues()["verbs"])
+            _meeting_verb(segment, seg_ents, words, lemmas)
+            if not question and not words.isdisjoint(lex["ids"]["verbs"])
             else None
         )
-        if verb is not None and (_is_wish(doc, verb[0].i, segment.start) or _dialled(verb)):
+        if verb is not None and (_is_wish(doc, verb[0].i, start) or _dialled(verb)):
             verb = None
-        if question:
-            verb = None  # a question asks whether a meeting was held; it reports none
+        nouns_named = not question and not words.isdisjoint(lex["ids"]["noun_triggers"])
+        opener = start < end and lowers[start] in SESSION_OPENER_IDS
+        if not (events or verb or nouns_named or opener and _session_body(segment, seg_ents)):
+            # nothing here can be a meeting: skip reading its dates and places
+            continue
+        paragraph = bisect_left(breaks, segment.start_char)
+        sent = _read_sentence(
+            doc, segment, seg_ents, anchor, title_end, paragraph, words, seg_text, events
+        )
         if sent.events:
             candidates.extend(_event_candidates(doc, sent, verb, actors, context, body_start))
             if verb is None or verb[1] != "visit":
                 continue
         triggers = [verb] if verb is not None else []
-        if not sent.words.isdisjoint(cues()["noun_triggers"]) and not question:
-            nouns = _meeting_nouns(segment, bool(sent.places or sent.dates))
+        if nouns_named:
+            nouns = _meeting_nouns(segment, bool(sent.places or sent.dates), lowers)
             triggers += [n for n in nouns if verb is None or not _argument_of(n[0], verb[0])]
         if not triggers and sent.dates:
             session = _body_session(sent, actors)
@@ -916,13 +994,19 @@ def extract_meetings(doc: Doc, document: Document, actors: ActorIndex) -> list[M
                     cand.name = _verb_name(trigger[0], cand.participants, cand.kind)
             context = _place_in_context(cand, context)
             candidates.append(cand)
+    if not candidates:
+        return []
     countries = {
         city.text: country
         for city, ent in itertools.pairwise(ents)
         if _of_city(city, ent) and (country := _place(ent))
     }
     meetings = _merge(_drop_trips(candidates), countries)
-    towns = {p for e in ents if e.label_ in ("GPE", "LOC") and (p := _place(e))}
+    placed = bool(default_place) and any(m.main and m.status == "held" for m in meetings)
+    # the places the text names, for telling a city from a building; only read when needed
+    towns = (
+        {p for e in ents if e.label_ in ("GPE", "LOC") and (p := _place(e))} if placed else set()
+    )
     venues = [m for m in meetings if m.beside and m.location and m.status == "held"]
     for m in meetings:
         if m.main and m.status == "held":
@@ -964,7 +1048,7 @@ def _status(doc: Doc, i: int, sent: _Sentence) -> str:
     if verb.dep_ == "xcomp" and verb.head.lemma_ in cues()["intent_verbs"]:
         return "scheduled"  # "agreed to hold a summit", "plan to meet"
     window = {t.lower_ for t in doc[max(sent.span.start, i - 6) : i + 1]}
-    return "scheduled" if window & set(cues()["future_words"]) else "held"
+    return "scheduled" if not window.isdisjoint(cues()["future_words"]) else "held"
 
 
 def _event_candidates(
@@ -1016,7 +1100,7 @@ def _event_candidates(
             # only verbs the event depends on: "renewed their commitment to the Dialogue
             # co-chaired by X" names a standing body, "hosted the Dialogue" an occasion
             verbs = {t.lower_ for t in doc[s:e].root.ancestors if t.pos_ == "VERB"}
-            occasion = set(cues()["occasion_words"])
+            occasion = cues()["occasion_words"]
             if (
                 n not in event_dates
                 and n not in event_places
@@ -1102,7 +1186,7 @@ def _margins_of(sent: Span) -> str | None:
 def _definite_noun(tok: Token) -> str | None:
     """The meeting noun a trigger names with a definite article ("the summit was attended
     by …", "attended the summit"): such a mention refers back to an event named before."""
-    nouns = set(cues()["meeting_nouns"])
+    nouns = cues()["meeting_nouns"]
     subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
     for n in [tok, *_objects(tok), *subjects]:
         if n.lemma_.lower() in nouns and any(
@@ -1115,15 +1199,8 @@ def _definite_noun(tok: Token) -> str | None:
 def _body_session(sent: _Sentence, actors: ActorIndex) -> _Candidate | None:
     """A session of a deliberative body the sentence is set in: "In the UN Security
     Council on 3 March, France tabled a draft text"."""
-    span = sent.span
-    doc = span.doc
-    k = span.start
-    if doc[k].lower_ not in ("in", "at"):
-        return None
-    body = next((e for e in sent.ents if e.start in (k + 1, k + 2)), None)
-    if body is None or body.label_ != "ORG" or body[-1].text not in cues()["body_words"]:
-        return None
-    if body.end >= span.end or doc[body.end].lower_ != "on":
+    body = _session_body(sent.span, sent.ents)
+    if body is None:
         return None
     when = next((v for i, v in sent.dates if body.end < i <= body.end + 2), None)
     if when is None:
@@ -1139,6 +1216,21 @@ def _body_session(sent: _Sentence, actors: ActorIndex) -> _Candidate | None:
         participants=[(ref.name, ref.kind)] if ref is not None else [],
         paragraph=sent.paragraph,
     )
+
+
+def _session_body(span: Span, ents: list[Span]) -> Span | None:
+    """The body a sentence opens in, followed by "on" ("In the UN Security Council on …"):
+    the shape of a session before its date is read."""
+    doc = span.doc
+    k = span.start
+    if k >= span.end or doc[k].lower_ not in SESSION_OPENERS:
+        return None
+    body = next((e for e in ents if e.start in (k + 1, k + 2)), None)
+    if body is None or body.label_ != "ORG" or body[-1].text not in cues()["body_words"]:
+        return None
+    if body.end >= span.end or doc[body.end].lower_ != "on":
+        return None
+    return body
 
 
 def _recurring_format(doc: Doc, s: int) -> bool:
