@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from kg.facts.money import Money, parse_money
+from kg.facts.money import Money, _has_marker, parse_money
 
 D = Decimal
 
@@ -126,3 +126,23 @@ def test_parenthetical_after_name_is_its_own_amount() -> None:
 
 def test_never_negative() -> None:
     assert all(m.value >= 0 for m in parse_money("a loss of -$5 million, or $1-2 million"))
+
+
+# Markers in other cases, or in letters that only match case-insensitively (Kelvin sign
+# "K" lower-cases to "k"; long "ſ" does not lower-case to "s", so "ſhekels" is no word).
+MARKERS = [
+    ("Twelve Million DOLLARS", D("1.2e7"), "USD"),
+    ("40 million usd", None, None),
+    ("USD5 million", D("5e6"), "USD"),
+    ("3 million Euros", D("3e6"), "EUR"),
+    ("3 million \u212aroner", D("3e6"), None),
+    ("10 million \u017fhekels", None, None),
+    ("On 4 May 2024, 300 people came.", None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "currency"), MARKERS)
+def test_marker_precheck_keeps_amounts(text: str, value: Decimal | None, currency: str) -> None:
+    found = [(m.value, m.currency) for m in parse_money(text)]
+    assert found == ([(value, currency)] if value is not None else [])
+    assert _has_marker(text) == (value is not None)

@@ -261,14 +261,47 @@ def _atom(n: int) -> str:
     )
 
 
+#: The characters an amount can start with ("between"/"from", a prefix, a digit, a number
+#: word): a lookahead that only restates them lets the engine skip the others fast.
+_START = (
+    rf"(?=[\d{re.escape(''.join(sorted({p[0] for p in PREFIXES})))}A-Z]|(?i:[bf])"
+    rf"|\b(?i:[{''.join(sorted({w[0] for w in NUMBER_WORDS}))}]))"
+)
 _RANGE = re.compile(
-    rf"(?P<btw>(?i:between|from)\s+)?{_atom(1)}"
+    rf"{_START}(?P<btw>(?i:between|from)\s+)?{_atom(1)}"
     rf"(?:(?P<sep>\s*[–—-]\s*|\s+(?:to|(?(btw)and|to))\s+){_atom(2)})?"
     rf"(?:\s?(?P<post>{_POST}))?"
 )
 _SINGLE = re.compile(rf"{_atom(1)}(?:\s?(?P<post>{_POST}))?")
 _QUALIFIER = re.compile(rf"(?i:\b(?P<q>{_alternation(QUALIFIERS)}))\s+$")
 _PAREN = re.compile(r"\s*\((?:(?i:or|about|approximately|roughly|around|some|equivalent to)\s+)?")
+
+
+#: Every amount carries a currency marker; these find, cheaply, texts that have none.
+#: The shortest prefixes, as plain substrings ("$" stands for "US$", "C$" …).
+_MARKS = tuple(p for p in PREFIXES if not any(q != p and q in p for q in PREFIXES))
+#: The shortest currency words, as substrings of lower-cased text ("dollar" for "us dollars").
+_STEMS = tuple(w for w in WORDS if not any(v != w and v in w for v in WORDS))
+#: Every run of three capitals (overlapping), where an ISO code may be.
+_CODE = re.compile(r"(?=([A-Z]{3}))")
+
+
+def _has_marker(text: str) -> bool:
+    """False when no part of ``text`` has a currency marker, so no part of it states an amount.
+
+    A quick test before :func:`parse_money`, exact for it: a currency word counts only
+    when its lower case is one of :data:`WORDS` (:func:`_code`), so it shows in
+    ``text.lower()``.
+
+    >>> _has_marker("On 4 May 2024, 300 people came."), _has_marker("12 Pounds")
+    (False, True)
+    """
+    if any(mark in text for mark in _MARKS):
+        return True
+    lower = text.lower()
+    if any(stem in lower for stem in _STEMS):
+        return True
+    return any(code in iso_codes() and code not in WORD_CODES for code in _CODE.findall(text))
 
 
 def _number(text: str) -> Decimal:
@@ -384,6 +417,8 @@ def parse_money(text: str) -> list[Money]:
     [(Decimal('2000000000'), Decimal('3000000000'))]
     """
     found: list[Money] = []
+    if not _has_marker(text):
+        return found
     pos = 0
     while (hit := _one(text, pos)) is not None:
         money, pos = hit

@@ -64,8 +64,9 @@ from pathlib import Path
 from typing import Any
 
 import numpy
-from spacy.attrs import LEMMA, LOWER
+from spacy.attrs import LEMMA, LOWER, POS
 from spacy.strings import get_string_id
+from spacy.symbols import NOUN
 from spacy.tokens import Doc, Span, Token
 
 from kg.dates import month_end, month_interval, year_interval
@@ -80,6 +81,9 @@ COMMIT = frozenset(CUES["commit"])
 COMMIT_NEEDS: dict[str, list[str]] = CUES["commit_needs_object"]
 GIVE = frozenset(CUES["give"])
 INCLUDE = frozenset(CUES["include"])
+#: Unions asked for on every amount, built once.
+GIVE_OR_COMMIT = GIVE | COMMIT
+CUE_VERBS = GIVE_OR_COMMIT | INCLUDE
 LEVERAGE = frozenset(CUES["leverage"])
 EVENTS = frozenset(CUES["pledging_events"])
 EVENT_VERBS = frozenset(CUES["event_verbs"])
@@ -101,7 +105,13 @@ EXCLUDE_ABOVE = frozenset(CUES["exclude_above"])
 HOME_ACTORS: dict[str, str] = CUES["home_actors"]
 
 #: Only a sentence with a digit or a scale word can state an amount of at least MIN_AMOUNT.
-MONEY_HINT = re.compile(r"\d+|\b(?:" + "|".join(w for w in SCALES if len(w) > 2) + r")\b", re.I)
+#: (The lookahead of first letters lets the regex engine skip the other characters fast.)
+_SCALE_WORDS = [w for w in SCALES if len(w) > 2]
+MONEY_HINT = re.compile(
+    rf"(?=[\d{''.join(sorted({w[0] for w in _SCALE_WORDS}))}])"
+    rf"(?:\d+|\b(?:{'|'.join(_SCALE_WORDS)})\b)",
+    re.I,
+)
 #: String ids of item words as lemmas and lower-case forms ("tanks"), to find them fast.
 ITEM_LEMMAS = numpy.array(sorted({get_string_id(w) for w in ITEMS}), dtype=numpy.uint64)
 ITEM_FORMS = numpy.array(
@@ -295,6 +305,9 @@ class _Reader:
         self.main: _Actor | None = None
         #: (offset, beneficiary) named beside each amount of the document, pledge or not
         self.named: list[tuple[int, _Actor]] = []
+        #: Parse readings asked for twice per amount (beside it, then pledged), by token index.
+        self.governors: dict[int, tuple[Token | None, list[Token]]] = {}
+        self.recipients: dict[tuple[int, int, int, bool], tuple[_Actor | None, str | None]] = {}
 
     # --- amounts -------------------------------------------------------------
     def pledges(self) -> Iterator[Pledge]:
@@ -316,6 +329,8 @@ class _Reader:
                     for each in self.distributed(pledge, span):
                         if self.keep(each):
                             yield each
+            if not items:
+                continue
             here = items[bisect_left(items, sent.start) : bisect_left(items, sent.end)]
             for pledge in self.item_pledges(sent, here):
                 if self.keep(pledge):
@@ -367,7 +382,7 @@ class _Reader:
     def named_recipient(self, span: Span) -> _Actor | None:
         """The beneficiary named beside any amount, pledged or not ("$X to the Fund since 2002")."""
         np = _noun_phrase(span.root)
-        verb, path = _governor(np)
+        verb, path = self.governor(np)
         cue_noun = next((t for t in [np, *path] if t.lemma_.lower() in STRONG_NOUNS), None)
         return self.recipient(np, verb, cue_noun)[0]
 
@@ -532,7 +547,7 @@ class _Reader:
         if money.value < MIN_AMOUNT:
             return None
         np = _noun_phrase(span.root)
-        verb, path = _governor(np)
+        verb, path = self.governor(np)
         event = self.pledging_event(np, verb)
         if event is None and _excluded(np, span, verb, path):
             return None
@@ -600,7 +615,7 @@ class _Reader:
     def distributed(self, pledge: Pledge, span: Span) -> list[Pledge]:
         """One pledge per giver when each gives the amount ("A and B will each provide $X")."""
         root = span.root
-        verb, _ = _governor(_noun_phrase(root))
+        verb, _ = self.governor(_noun_phrase(root))
         if verb is None:
             return [pledge]
         near = [*verb.children, *root.children, *self.doc[max(0, verb.i - 3) : verb.i]]
@@ -798,9 +813,11 @@ class _Reader:
                             return self.actor(obj)
             here = tok
             subjects = [
-                self.past_heading(c, here)
-                for c in tok.children
-                if c.dep_ in SUBJECTS and _same_paragraph(self.past_heading(c, here), here)
+                subject
+                for subject in (
+                    self.past_heading(c, here) for c in tok.children if c.dep_ in SUBJECTS
+                )
+                if _same_paragraph(subject, here)
             ]
             if subjects:
                 subject = min(subjects, key=lambda c: abs(c.i - here.i))
@@ -933,9 +950,29 @@ class _Reader:
             return self.state.last
         return None
 
+    def governor(self, np: Token) -> tuple[Token | None, list[Token]]:
+        """:func:`_governor` of ``np``, read once per document."""
+        if np.i not in self.governors:
+            self.governors[np.i] = _governor(np)
+        return self.governors[np.i]
+
     # --- recipient, purpose, period ------------------------------------------
     def recipient(
         self, np: Token, verb: Token | None, cue_noun: Token | None = None, places: bool = True
+    ) -> tuple[_Actor | None, str | None]:
+        """The beneficiary and the purpose of a pledge (see :meth:`read_recipient`), read once."""
+        key = (
+            np.i,
+            -1 if verb is None else verb.i,
+            -1 if cue_noun is None else cue_noun.i,
+            places,
+        )
+        if key not in self.recipients:
+            self.recipients[key] = self.read_recipient(np, verb, cue_noun, places)
+        return self.recipients[key]
+
+    def read_recipient(
+        self, np: Token, verb: Token | None, cue_noun: Token | None, places: bool
     ) -> tuple[_Actor | None, str | None]:
         """The beneficiary and the purpose of a pledge.
 
@@ -1198,7 +1235,7 @@ def _forward(verb: Token) -> bool:
         head = verb.head
         if head.i == verb.i or head.lemma_.lower() in INTENT or head.lemma_.lower() in NOUNS:
             return True
-        if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in GIVE | COMMIT:
+        if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in GIVE_OR_COMMIT:
             return _forward(head) or head.lemma_.lower() in COMMIT
         return head.tag_ not in ("VBD", "VBN")
     return False
@@ -1232,7 +1269,8 @@ def _verb_kind(verb: Token) -> str | None:
             return "commit"
         return None
     if lemma in GIVE:
-        if any(c.dep_ == "prt" and c.lower_ in NOT_GIVING.get(lemma, ()) for c in verb.children):
+        parts = NOT_GIVING.get(lemma)
+        if parts and any(c.dep_ == "prt" and c.lower_ in parts for c in verb.children):
             return None  # "give up the weapons": a surrender, not a gift
         if verb.tag_ == "VBN" and verb.dep_ == "acl" and not _has_aux(verb, PERFECT_AUX):
             return None  # "a compact supported with $X from Y" describes, it does not date
@@ -1249,7 +1287,7 @@ def _excluded(np: Token, span: Span, verb: Token | None, path: list[Token]) -> b
         return True
     if (
         verb is not None
-        and verb.lemma_.lower() in GIVE | COMMIT | INCLUDE
+        and verb.lemma_.lower() in CUE_VERBS
         and any(
             c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in EXCLUDE_SUBJECTS
             for c in verb.children
@@ -1333,12 +1371,22 @@ def _infinitives(np: Token, verb: Token | None) -> Iterator[Token]:
 
 
 def _item_candidates(doc: Doc) -> list[int]:
-    """Indices of the tokens that may be item nouns, found on the arrays, not token by token."""
+    """Indices of the nouns that may be item nouns, found on the arrays, not token by token."""
     if not len(doc):
         return []
-    words = doc.to_array([LEMMA, LOWER])
-    hit = numpy.isin(words[:, 0], ITEM_LEMMAS) | numpy.isin(words[:, 1], ITEM_FORMS)
-    return [int(i) for i in numpy.flatnonzero(hit)]
+    words = doc.to_array([POS, LEMMA, LOWER])
+    nouns = numpy.flatnonzero(words[:, 0] == NOUN)
+    hit = _among(words[nouns, 1], ITEM_LEMMAS) | _among(words[nouns, 2], ITEM_FORMS)
+    return [int(i) for i in nouns[hit]]
+
+
+def _among(values: numpy.ndarray, ids: numpy.ndarray) -> numpy.ndarray:
+    """Which ``values`` are in the sorted array ``ids`` (``numpy.isin`` without its set-up cost).
+
+    >>> _among(numpy.array([3, 4, 9]), numpy.array([1, 3, 9])).tolist()
+    [True, False, True]
+    """
+    return ids.take(ids.searchsorted(values), mode="clip") == values
 
 
 def _paragraph_start(tok: Token) -> int:
