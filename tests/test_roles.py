@@ -6,7 +6,15 @@ from datetime import date
 
 import pytest
 
-from kg.facts.roles import expand_name, extract_roles, resolve_country, resolve_organisation
+from kg.facts.roles import (
+    _ACRONYM_DEFINITION,
+    _acronym_definitions,
+    document_acronyms,
+    expand_name,
+    extract_roles,
+    resolve_country,
+    resolve_organisation,
+)
 from kg.records import Document
 
 STATE = "U.S. Department of State (press release)"
@@ -394,6 +402,32 @@ def test_resolve_organisation(text: str, acronyms: dict, expected) -> None:
 )
 def test_expand_name(name: str, full: list[str], expected: str) -> None:
     assert expand_name(name, full) == expected
+
+
+ACRONYM_TEXTS = [
+    ("the Gulf Cooperation Council (GCC) met", {"GCC": "Gulf Cooperation Council"}),
+    ("Talks (in Rome) with the World Food Programme (WFP).", {"WFP": "World Food Programme"}),
+    ("the Lebanese Armed Forces, (LAF) and the African Union (AU)", {"AU": "African Union"}),
+    ("the Agency (EU)(UN) for Trade (AT)", {"EU": "Agency", "AT": "Trade"}),
+    (
+        "aid to the United Nations\nDevelopment Programme (UNDP)",
+        {"UNDP": "United Nations Development Programme"},
+    ),
+    ("one two three (ABC)", {}),
+    ("A B C D E F G H I J (ABC)", {"ABC": "C D E F G H I J"}),  # eight words at most
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ACRONYM_TEXTS)
+def test_document_acronyms(text: str, expected: dict) -> None:
+    assert document_acronyms(text) == expected
+
+
+@pytest.mark.parametrize("text", [t for t, _ in ACRONYM_TEXTS])
+def test_acronym_search_matches_the_full_pattern(text: str) -> None:
+    # searching only before each "(XX)" finds what the pattern finds over the whole text
+    found = [(m.span(), m.groups()) for m in _acronym_definitions(text * 3)]
+    assert found == [(m.span(), m.groups()) for m in _ACRONYM_DEFINITION.finditer(text * 3)]
 
 
 def test_short_title_of_the_same_person_is_dropped(nlp) -> None:

@@ -31,6 +31,7 @@ from __future__ import annotations
 import itertools
 import json
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -38,8 +39,8 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
-from spacy.attrs import ORTH, SENT_START
-from spacy.tokens import Doc, Span, Token
+from spacy.attrs import IDX, LENGTH, SENT_START
+from spacy.tokens import Doc, Span
 
 from kg.document import entities
 from kg.errors import KgError
@@ -103,6 +104,8 @@ ORG_WORDS = frozenset(
 CONNECTORS = frozenset({"of", "for", "to", "and", "the", "on", "&", ",", "at", "in"})
 QUALIFIER_STARTS = frozenset({"of", "for", "to"})
 QUALIFIER_CONNECTORS = frozenset({"of", "for", "to", "the", "&", "on"})
+QUALIFIER_TAIL = QUALIFIER_CONNECTORS | {"-", "(", ","}  # trimmed off a qualifier's end
+NAME_SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "II", "III"})
 INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 PATRONYMICS = frozenset({"bin", "ibn", "bint", "ben"})
 PLACE_OR_BODY = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC"})
@@ -171,15 +174,24 @@ def _countries() -> dict[str, str]:
 
 
 _PARENTHESES = re.compile(r"\s*\([^)]*\)")
+_SPACES = re.compile(r"\s+")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&.\-]{1,7}")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
+@lru_cache(maxsize=16384)
 def _strip(text: str) -> str:
     text = _PARENTHESES.sub("", text)
     text = _POSSESSIVE.sub("", text.strip(" ,;:."))
     if text.lower().startswith("the "):
         text = text[4:]
     return " ".join(text.split())
+
+
+@cache
+def _organisation_keys() -> frozenset[str]:
+    """The lexicon's organisation aliases and names, lower-cased."""
+    return frozenset(a.lower() for a in lexicon()["organisations"])
 
 
 @lru_cache(maxsize=16384)
@@ -198,14 +210,24 @@ def resolve_country(text: str) -> str | None:
     True
     """
     name = _strip(text)
+    lowered = name.lower()
     table = _countries()
-    if name.lower() in table:
-        return table[name.lower()]
-    for prefix in lexicon()["country_prefixes"]:
-        if name.lower().startswith(prefix.lower() + " "):
-            rest = name[len(prefix) + 1 :]
+    if lowered in table:
+        return table[lowered]
+    prefixes = _country_prefixes()
+    if not lowered.startswith(prefixes):
+        return None
+    for prefix, original in zip(prefixes, lexicon()["country_prefixes"], strict=True):
+        if lowered.startswith(prefix):
+            rest = name[len(original) + 1 :]
             return table.get(rest.lower()) or table.get(_strip(rest).lower())
     return None
+
+
+@cache
+def _country_prefixes() -> tuple[str, ...]:
+    """The lexicon's country prefixes ("Kingdom of"), lower-cased, each with its space."""
+    return tuple(prefix.lower() + " " for prefix in lexicon()["country_prefixes"])
 
 
 def resolve_organisation(
@@ -254,7 +276,7 @@ def _resolve_known(text: str) -> tuple[str, str] | None:
     words = name.split()
     if not all(w[:1].isupper() or w in CONNECTORS for w in words) or words[-1] in CONNECTORS:
         return None
-    if re.fullmatch(r"[A-Z][A-Z0-9&.\-]{1,7}", name):
+    if _ACRONYM.fullmatch(name):
         return name, "organisation"
     if len(words) >= 2 and any(w in ORG_WORDS for w in words):
         return name, "organisation"
@@ -262,6 +284,10 @@ def _resolve_known(text: str) -> tuple[str, str] | None:
 
 
 _ACRONYM_IN_PARENS = re.compile(r"\([A-Z]{2,8}\)")
+_ACRONYM_DEFINITION = re.compile(
+    r"((?:[A-Z][\w’'.\-]*\s+(?:(?:of|for|and|the|on)\s+)*){1,8})\(([A-Z]{2,8})\)"
+)
+_OUTSIDE_NAME_RUN = re.compile(r"[^\w’'.\-\s]")  # no character a definition's name holds
 
 
 def document_acronyms(text: str) -> dict[str, str]:
@@ -271,11 +297,7 @@ def document_acronyms(text: str) -> dict[str, str]:
     {'LAF': 'Lebanese Armed Forces'}
     """
     out: dict[str, str] = {}
-    if _ACRONYM_IN_PARENS.search(text) is None:
-        return out  # the full pattern, slow on long texts, needs one
-    for m in re.finditer(
-        r"((?:[A-Z][\w’'.\-]*\s+(?:(?:of|for|and|the|on)\s+)*){1,8})\(([A-Z]{2,8})\)", text
-    ):
+    for m in _acronym_definitions(text):
         words = m.group(1).split()
         letters = m.group(2)
         initials = [w for w in words if w[:1].isupper()]
@@ -293,6 +315,25 @@ def document_acronyms(text: str) -> dict[str, str]:
             idx += 1
         out.setdefault(letters, " ".join(words[idx:]))
     return out
+
+
+def _acronym_definitions(text: str) -> Iterable[re.Match[str]]:
+    """The matches ``_ACRONYM_DEFINITION.finditer(text)`` gives, found faster.
+
+    The full pattern is slow to try at every position of a long text. A match ends at
+    an "(XX)" and its name run holds no punctuation, so each "(XX)" is searched for
+    from the last character outside a name run before it only.
+    """
+    pos = 0
+    for paren in _ACRONYM_IN_PARENS.finditer(text):
+        if paren.start() < pos:
+            continue
+        stop = _OUTSIDE_NAME_RUN.search(text[pos : paren.start()][::-1])
+        start = paren.start() - stop.start() if stop else pos
+        m = _ACRONYM_DEFINITION.search(text, start, paren.end())
+        if m:
+            yield m
+            pos = m.end()
 
 
 def sentences(doc: Doc) -> list[Span]:
@@ -313,7 +354,7 @@ def _sentences(doc: Doc) -> list[Span]:
         *(i for i in (flags == 1).nonzero()[0].tolist() if i > 0 and not _after_initials(doc, i)),
         len(doc),
     ]
-    return [doc[a:b] for a, b in itertools.pairwise(starts)]
+    return [Span(doc, a, b) for a, b in itertools.pairwise(starts)]
 
 
 def _after_initials(doc: Doc, i: int) -> bool:
@@ -361,16 +402,16 @@ def home_country(doc: Doc, document: Document) -> str | None:
     The publisher's country when the source names a known body, else the country the
     document mentions most often.
     """
+    return _home_country(document, _country_mentions(entities(doc), doc_text(doc, document)))
+
+
+def _home_country(document: Document, mentions: list[tuple[int, str]]) -> str | None:
+    """:func:`home_country`, given the document's country mentions."""
     source = (document.source or "").lower()
     for key, (_, country) in lexicon()["source_bodies"].items():
         if key in source:
             return str(country)
-    counts: Counter[str] = Counter()
-    for ent in entities(doc):
-        if ent.label_ in ("GPE", "NORP"):
-            country = resolve_country(ent.text)
-            if country:
-                counts[country] += 1
+    counts = Counter(c for _, c in mentions)
     return counts.most_common(1)[0][0] if counts else None
 
 
@@ -383,6 +424,59 @@ def source_body(document: Document) -> str | None:
     return None
 
 
+_INSIDE, _BEGIN = 1, 3  # ENT_IOB codes of "I" and "B"
+
+
+class _Tokens:
+    """The token attributes the readers look at, read once per Doc into plain lists.
+
+    ``doc[i]`` builds a new Token object on every access, and the readers look at the
+    same few tokens many times. ``text`` is the Doc's text; attributes read for a few
+    tokens only (part of speech, punctuation) come from ``doc`` itself.
+    """
+
+    def __init__(self, doc: Doc, text: str, ents: Iterable[Span]) -> None:
+        self.doc = doc
+        self.text = text
+        self.n = len(doc)
+        idx, length = doc.to_array([IDX, LENGTH]).T.tolist()
+        # slicing the text is cheaper than decoding every token's string hash
+        self.words: list[str] = [text[a : a + n] for a, n in zip(idx, length, strict=True)]
+        self.idx: list[int] = idx
+        # the entity tags, from the entities the Doc builds out of the same tags
+        self.iob: list[int] = [0] * self.n
+        self.ent_type: list[str] = [""] * self.n
+        for ent in ents:
+            start, end = ent.start, ent.end
+            self.iob[start] = _BEGIN
+            self.iob[start + 1 : end] = [_INSIDE] * (end - start - 1)
+            self.ent_type[start:end] = [ent.label_] * (end - start)
+
+    def space_after(self, i: int) -> bool:
+        """Whether whitespace follows token ``i`` (spaCy's ``whitespace_``)."""
+        follows = self.idx[i + 1] if i + 1 < self.n else len(self.text)
+        return self.end_char(i) < follows
+
+    def is_space(self, i: int) -> bool:
+        """Whether token ``i`` is whitespace (spaCy's ``is_space``)."""
+        return self.words[i].isspace()
+
+    def is_punct(self, i: int) -> bool:
+        """Whether token ``i`` is punctuation (read from the Doc: seldom asked)."""
+        return bool(self.doc[i].is_punct)
+
+    def span_text(self, s: int, e: int) -> str:
+        """The text of tokens ``s``..``e``, as ``doc[s:e].text`` gives it."""
+        e = min(e, self.n)
+        if e <= s:
+            return ""
+        return self.text[self.idx[s] : self.end_char(e - 1)]
+
+    def end_char(self, i: int) -> int:
+        """The character offset just after token ``i``'s text."""
+        return self.idx[i] + len(self.words[i])
+
+
 @dataclass
 class _Title:
     """One title phrase being read: token indexes into the Doc."""
@@ -393,305 +487,325 @@ class _Title:
     organisation: tuple[str, str] | None = None
     prefix_start: int | None = None
 
-    def role_text(self, doc: Doc) -> str:
-        return _clean_role(doc[self.start : self.end].text)
+    def role_text(self, toks: _Tokens) -> str:
+        return _clean_role(toks.span_text(self.start, self.end))
+
+    def core_text(self, toks: _Tokens) -> str:
+        return toks.span_text(self.start, self.core_end)
 
 
 def _clean_role(text: str) -> str:
-    text = re.sub(r"\s+", " ", text).strip(" ,")
-    text = re.sub(r"\s*\([^)]*\)", "", text)
+    text = _SPACES.sub(" ", text).strip(" ,")
+    text = _PARENTHESES.sub("", text)
     return text
 
 
-def _is_cap(tok: Token) -> bool:
-    return tok.text[:1].isupper()
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper()
 
 
-def _is_head(tok: Token, lower_ok: bool) -> bool:
+@cache
+def _core_words(lower_ok: bool) -> tuple[frozenset[str], frozenset[str]]:
+    """(the words a title core may hold, the heads that may end it); lower-case title
+    words count only when ``lower_ok``."""
     lex = lexicon()
-    if tok.text in lex["head_set"]:
-        return True
-    return lower_ok and tok.text in lex["lower_head_set"]
+    words = lex["head_set"] | lex["modifier_set"]
+    heads = lex["head_set"]
+    if lower_ok:
+        words |= lex["lower_head_set"] | lex["lower_modifier_set"]
+        heads |= lex["lower_head_set"]
+    return words, heads
 
 
-def _is_title_word(tok: Token, lower_ok: bool) -> bool:
-    lex = lexicon()
-    if tok.text in lex["head_set"] or tok.text in lex["modifier_set"]:
-        return True
-    return lower_ok and (tok.text in lex["lower_head_set"] or tok.text in lex["lower_modifier_set"])
-
-
-def _core_at(doc: Doc, i: int, limit: int, lower_ok: bool) -> int | None:
+def _core_at(toks: _Tokens, i: int, limit: int, lower_ok: bool) -> int | None:
     """End (exclusive) of the title core starting at token ``i``, or None."""
+    words = toks.words
+    title_words, heads = _core_words(lower_ok)
     if (
-        doc[i].ent_iob_ == "I"
-        and doc[i].ent_type_ == "PERSON"
-        and not _is_title_word(doc[i - 1], lower_ok)
-        and doc[i - 1].text not in lexicon()["honorific_set"]
+        toks.iob[i] == _INSIDE
+        and toks.ent_type[i] == "PERSON"
+        and words[i - 1] not in title_words
+        and words[i - 1] not in lexicon()["honorific_set"]
     ):
         return None  # a name's middle word ("Naomi King Biden")
     bound = lexicon()["bound_modifier_map"]
     j = i
     last_head = None
     while j < limit:
-        if doc[j].text in bound and (j + 1 >= limit or doc[j + 1].text not in bound[doc[j].text]):
+        word = words[j]
+        if word in bound and (j + 1 >= limit or words[j + 1] not in bound[word]):
             break
         if (
-            doc[j].text == "-"
+            word == "-"
             and j > i
             and j + 1 < limit
-            and not doc[j - 1].whitespace_
-            and _is_title_word(doc[j + 1], lower_ok)
+            and not toks.space_after(j - 1)
+            and words[j + 1] in title_words
         ):
             j += 1  # "Secretary-General", "Vice-President"
             continue
-        if not _is_title_word(doc[j], lower_ok):
+        if word not in title_words:
             break
-        if _is_head(doc[j], lower_ok):
+        if word in heads:
             last_head = j
         j += 1
     return last_head + 1 if last_head is not None else None
 
 
 def _org_prefix(
-    doc: Doc, core_start: int, sent_start: int, acronyms: dict[str, str], blocked: set[int]
+    toks: _Tokens, core_start: int, sent_start: int, acronyms: dict[str, str], blocked: set[int]
 ) -> tuple[int, tuple[str, str]] | None:
     """The organisation named right before a title core ("NATO", "Iraq's", "U.S.")."""
+    words = toks.words
     i = core_start
     while i > sent_start:
-        tok = doc[i - 1]
-        if i - 1 in blocked or tok.is_space or tok.text in (",", ":", ";", "—", "–", '"', "“", "”"):
+        word = words[i - 1]
+        if (
+            i - 1 in blocked
+            or toks.is_space(i - 1)
+            or word in (",", ":", ";", "—", "–", '"', "“", "”")
+        ):
             break
-        if not (_is_cap(tok) or tok.text in ("of", "(", ")", "-", "’s", "'s", "&", "the")):
+        if not (_is_cap(word) or word in ("of", "(", ")", "-", "’s", "'s", "&", "the")):
             break
         i -= 1
     for s in range(i, core_start):
-        if doc[s].text in ("of", ")", "-", "’s", "'s", "&", "("):
+        if words[s] in ("of", ")", "-", "’s", "'s", "&", "("):
             continue
-        found = resolve_organisation(doc[s:core_start].text, acronyms)
+        found = resolve_organisation(toks.span_text(s, core_start), acronyms)
         if found:
             return s, found
     return None
 
 
-def _qualifier_end(doc: Doc, j: int, limit: int) -> int:
+def _qualifier_end(toks: _Tokens, j: int, limit: int) -> int:
     """End (exclusive) of the capitalised qualifier after a core ("of State for X Affairs").
 
     Commas and "and" continue it only into portfolio words ("Environment, Water, and
     Agriculture"), never into a new title or name.
     """
-    if j >= limit or doc[j].text not in QUALIFIER_STARTS:
+    words = toks.words
+    if j >= limit or words[j] not in QUALIFIER_STARTS:
         return j
     lex = lexicon()
     k = j + 1
     prev_connector = True
     while k < limit:
-        tok = doc[k]
-        if tok.is_space or tok.text in (";", ":", ".", "“", "”", '"'):
+        word = words[k]
+        if toks.is_space(k) or word in (";", ":", ".", "“", "”", '"'):
             break
-        if tok.text in (",", "and"):
+        if word in (",", "and"):
             nxt = k + 1
-            while nxt < limit and doc[nxt].text in ("and", "the"):
+            while nxt < limit and words[nxt] in ("and", "the"):
                 nxt += 1
-            if nxt >= limit or doc[nxt].text not in lex["portfolio_words"]:
+            if nxt >= limit or words[nxt] not in lex["portfolio_words"]:
                 break
             ahead = nxt
-            while ahead < min(nxt + 4, limit) and _is_cap(doc[ahead]):
-                if _core_at(doc, ahead, limit, False) is not None:
+            while ahead < min(nxt + 4, limit) and _is_cap(words[ahead]):
+                if _core_at(toks, ahead, limit, False) is not None:
                     break
                 ahead += 1
-            if ahead < limit and _is_cap(doc[ahead]) and _core_at(doc, ahead, limit, False):
+            if ahead < limit and _is_cap(words[ahead]) and _core_at(toks, ahead, limit, False):
                 break  # ", and European Commission Director-General …" starts a new title
             prev_connector = True
             k = nxt
             continue
-        if tok.text in QUALIFIER_CONNECTORS or tok.text in ("-", "(", ")", "’s", "'s"):
+        if word in QUALIFIER_CONNECTORS or word in ("-", "(", ")", "’s", "'s"):
             prev_connector = True
             k += 1
             continue
-        if not _is_cap(tok):
+        if not _is_cap(word):
             break
         # a head right after a capitalised word starts a second title ("of Delegation Chairperson")
-        if not prev_connector and tok.text in lex["head_set"]:
+        if not prev_connector and word in lex["head_set"]:
             break
         prev_connector = False
         k += 1
-    while k > j and doc[k - 1].text in QUALIFIER_CONNECTORS | {"-", "(", ","}:
+    while k > j and words[k - 1] in QUALIFIER_TAIL:
         k -= 1
     return k
 
 
-def _name_run(doc: Doc, i: int, limit: int, max_words: int = 5) -> int:
+def _name_run(toks: _Tokens, i: int, limit: int, max_words: int = 5) -> int:
     """End (exclusive) of the run of name tokens starting at ``i``."""
     lex = lexicon()
+    words = toks.words
     k = i
-    words = 0
+    count = 0
     while k < limit:
-        tok = doc[k]
-        if k > i and not doc[k - 1].whitespace_ and tok.text == "-" and k + 1 < limit:
+        word = words[k]
+        if k > i and word == "-" and k + 1 < limit and not toks.space_after(k - 1):
             k += 2  # "al-Jubeir", "Jae-in", "Schwarzelühr-Sutter"
             continue
-        if tok.is_space or tok.is_punct and tok.text != ".":
+        if toks.is_space(k) or word != "." and toks.is_punct(k):
             break
-        if tok.text in lex["particle_set"] or tok.text.lower() in ("al", "bin", "el"):
+        if word in lex["particle_set"] or word.lower() in ("al", "bin", "el"):
             k += 1
             continue
-        if not _is_cap(tok) or tok.text in ("’s", "'s"):
+        if not _is_cap(word) or word in ("’s", "'s"):
             break
-        if words and tok.text in lex["not_name_set"]:
+        if count and word in lex["not_name_set"]:
             break
-        if words >= max_words:
+        if count >= max_words:
             break
-        words += 1
+        count += 1
         k += 1
-    while k > i and doc[k - 1].text in lex["particle_set"] - {"Jr.", "Jr", "Sr.", "II", "III"}:
+    while k > i and words[k - 1] in lex["particle_set"] and words[k - 1] not in NAME_SUFFIXES:
         k -= 1
     return k
 
 
-def _skip_honorifics(doc: Doc, i: int, limit: int) -> int:
+def _skip_honorifics(toks: _Tokens, i: int, limit: int) -> int:
     lex = lexicon()
-    while i < limit and doc[i].text in lex["honorific_set"]:
+    while i < limit and toks.words[i] in lex["honorific_set"]:
         i += 1
     return i
 
 
-def _split_name(doc: Doc, lo: int, hi: int) -> int:
+def _split_name(toks: _Tokens, lo: int, hi: int) -> int:
     """Where the person's name starts inside a qualifier+name run ``lo``..``hi``."""
     lex = lexicon()
+    words = toks.words
     for k in range(hi - 1, lo - 1, -1):
-        if doc[k].text in lex["honorific_set"]:
+        if words[k] in lex["honorific_set"]:
             return k + 1
     start = hi
-    words = 0
+    count = 0
     while start > lo:
-        tok = doc[start - 1]
+        word = words[start - 1]
         if (
-            tok.text == "-"
-            and not tok.whitespace_
+            word == "-"
+            and not toks.space_after(start - 1)
             and start - 2 >= lo
-            and not doc[start - 2].whitespace_
+            and not toks.space_after(start - 2)
         ):
             start -= 2
             continue
         if (
-            tok.text in CONNECTORS
-            or tok.text in lex["not_name_set"]
-            or tok.is_punct
-            and tok.text != "."
+            word in CONNECTORS
+            or word in lex["not_name_set"]
+            or word != "."
+            and toks.is_punct(start - 1)
         ):
             break
-        if resolve_country(tok.text):
+        if resolve_country(word):
             break
-        if tok.text not in lex["particle_set"]:
-            words += 1
-        if words > 3:
+        if word not in lex["particle_set"]:
+            count += 1
+        if count > 3:
             break
         start -= 1
     # "of the Iraqi Kurdistan Region Nechirvan Barzani": the tagger's person starts later
     for k in range(start + 1, hi):
         if (
-            doc[k].ent_type_ == "PERSON"
-            and doc[k].ent_iob_ == "B"
+            toks.ent_type[k] == "PERSON"
+            and toks.iob[k] == _BEGIN
             and (
-                doc[k - 1].ent_type_ in PLACE_OR_BODY
-                or doc[k - 1].text in ORG_WORDS
-                or doc[k - 1].text in lex["place_words"]["words"]
+                toks.ent_type[k - 1] in PLACE_OR_BODY
+                or words[k - 1] in ORG_WORDS
+                or words[k - 1] in lex["place_words"]["words"]
             )
         ):
             return k
     # "for Infrastructure Implementation Samantha Silverberg": or at a known given name
     for k in range(start + 1, hi - 1):
         if (
-            doc[k].lower_ in GIVEN_NAME_GENDER
-            and doc[k - 1].lower_ not in GIVEN_NAME_GENDER
-            and not INITIALS.fullmatch(doc[k - 1].text)
+            words[k].lower() in GIVEN_NAME_GENDER
+            and words[k - 1].lower() not in GIVEN_NAME_GENDER
+            and not INITIALS.fullmatch(words[k - 1])
         ):
             return k
     return start
 
 
-def _name_in_qualifier(doc: Doc, title: _Title) -> int | None:
+def _name_in_qualifier(toks: _Tokens, title: _Title) -> int | None:
     """Start of the person's name at the end of a title's qualifier, if one is there."""
-    s = _split_name(doc, title.core_end + 1, title.end)
-    if s < title.end and doc[s - 1].text not in ("of", "the") and _valid_name(doc, s, title.end):
+    s = _split_name(toks, title.core_end + 1, title.end)
+    if s < title.end and toks.words[s - 1] not in ("of", "the") and _valid_name(toks, s, title.end):
         return s
     return None
 
 
-def _valid_name(doc: Doc, s: int, e: int, single: bool = False) -> bool:
+def _valid_name(toks: _Tokens, s: int, e: int, single: bool = False) -> bool:
     """Whether tokens ``s``..``e`` look like a person's name."""
     if e <= s:
         return False
-    span = doc[s:e]
     lex = lexicon()
-    words = [t for t in span if t.text not in lex["particle_set"] and t.text != "-"]
-    if not words or any(t.text in lex["not_name_set"] or t.text in ORG_WORDS for t in words):
+    words = toks.words
+    every = range(s, min(e, toks.n))
+    kept = [k for k in every if words[k] not in lex["particle_set"] and words[k] != "-"]
+    if not kept or any(words[k] in lex["not_name_set"] or words[k] in ORG_WORDS for k in kept):
         return False
-    if resolve_organisation(span.text) is not None:
+    if resolve_organisation(toks.span_text(s, e)) is not None:
         return False
-    in_person = any(t.ent_type_ == "PERSON" for t in span)
-    after_preposition = s > 0 and doc[s - 1].lower_ in ("of", "to", "in", "for")
-    if after_preposition and _is_entity(doc, s, e, ("GPE", "LOC", "NORP")):
+    in_person = any(toks.ent_type[k] == "PERSON" for k in every)
+    after_preposition = s > 0 and words[s - 1].lower() in ("of", "to", "in", "for")
+    if after_preposition and _is_entity(toks, s, e, ("GPE", "LOC", "NORP")):
         return False  # "Abu Dhabi" after "Crown Prince of"
-    if len(words) == 1 and not in_person and not (single and words[0].pos_ == "PROPN"):
+    if len(kept) == 1 and not in_person and not (single and toks.doc[kept[0]].pos_ == "PROPN"):
         return False
-    return in_person or all(t.pos_ == "PROPN" or t.text.endswith(".") for t in words)
+    return in_person or all(words[k].endswith(".") or toks.doc[k].pos_ == "PROPN" for k in kept)
 
 
-def _is_entity(doc: Doc, s: int, e: int, labels: tuple[str, ...]) -> bool:
+def _is_entity(toks: _Tokens, s: int, e: int, labels: tuple[str, ...]) -> bool:
     """Whether tokens ``s``..``e`` are exactly one entity with one of ``labels``."""
     return (
-        doc[s].ent_iob_ == "B"
-        and doc[s].ent_type_ in labels
-        and all(t.ent_iob_ == "I" for t in doc[s + 1 : e])
-        and (e >= len(doc) or doc[e].ent_iob_ != "I")
+        toks.iob[s] == _BEGIN
+        and toks.ent_type[s] in labels
+        and all(toks.iob[k] == _INSIDE for k in range(s + 1, min(e, toks.n)))
+        and (e >= toks.n or toks.iob[e] != _INSIDE)
     )
 
 
-def _with_suffix(doc: Doc, e: int) -> int:
+def _with_suffix(toks: _Tokens, e: int) -> int:
     """Extend a name over a trailing ", Jr." / "Jr."."""
-    if e + 1 < len(doc) and doc[e].text == "," and doc[e + 1].text in ("Jr.", "Jr", "Sr."):
+    if e + 1 < toks.n and toks.words[e] == "," and toks.words[e + 1] in ("Jr.", "Jr", "Sr."):
         return e + 2
     return e
 
 
-def _trailing_org(doc: Doc, e: int, limit: int, acronyms: dict[str, str]) -> tuple[str, str] | None:
+def _trailing_org(
+    toks: _Tokens, e: int, limit: int, acronyms: dict[str, str]
+) -> tuple[str, str] | None:
     """An organisation right after a name: "Herzog of Israel", "Widodo, Republic of Indonesia"."""
-    if e < limit and doc[e].text == "of":
-        k = _qualifier_end(doc, e, limit)
+    words = toks.words
+    if e < limit and words[e] == "of":
+        k = _qualifier_end(toks, e, limit)
         # "Erdogan of Turkey on Monday": the body ends before a connector that runs on
-        stops = [k] + [j for j in range(k - 1, e + 1, -1) if doc[j].text in CONNECTORS]
+        stops = [k] + [j for j in range(k - 1, e + 1, -1) if words[j] in CONNECTORS]
         for stop in stops:
-            if stop > e + 1 and (hit := resolve_organisation(doc[e + 1 : stop].text, acronyms)):
+            if stop > e + 1 and (
+                hit := resolve_organisation(toks.span_text(e + 1, stop), acronyms)
+            ):
                 return hit
         return None
-    if e < limit and doc[e].text == ",":
+    if e < limit and words[e] == ",":
         k = e + 1
         while (
             k < limit
-            and not doc[k].is_space
-            and doc[k].text not in (",", ";", ".")
-            and (_is_cap(doc[k]) or doc[k].text in ("of", "and", "the", "’s", "'s"))
+            and not toks.is_space(k)
+            and words[k] not in (",", ";", ".")
+            and (_is_cap(words[k]) or words[k] in ("of", "and", "the", "’s", "'s"))
         ):
             k += 1
-        at_line_end = k >= len(doc) or doc[k].is_space or doc[k].text in (";",)
+        at_line_end = k >= toks.n or toks.is_space(k) or words[k] in (";",)
         if k > e + 1 and at_line_end:
-            return resolve_organisation(doc[e + 1 : k].text, acronyms)
+            return resolve_organisation(toks.span_text(e + 1, k), acronyms)
     return None
 
 
-def _country_mentions(ents: list[Span]) -> list[tuple[int, str]]:
+def _country_mentions(ents: Iterable[Span], text: str) -> list[tuple[int, str]]:
+    """(token, country) for each country or demonym entity; ``text`` is the Doc's text."""
     out = []
     for ent in ents:
         if ent.label_ in ("GPE", "NORP"):
-            country = resolve_country(ent.text)
+            country = resolve_country(text[ent.start_char : ent.end_char])
             if country:
                 out.append((int(ent.start), country))
     return out
 
 
-def _city_countries(ents: list[Span]) -> list[tuple[int, str]]:
+def _city_countries(ents: Iterable[Span], text: str) -> list[tuple[int, str]]:
     """(token, country) for each known city the text names ("in Tokyo" → Japan)."""
     # data only: the gazetteer imports nothing of kg's stages
     from kg.gazetteer import default_gazetteer
@@ -702,8 +816,11 @@ def _city_countries(ents: list[Span]) -> list[tuple[int, str]]:
         return []  # without the gazetteer a city names no country
     out = []
     for ent in ents:
-        if ent.label_ == "GPE" and resolve_country(ent.text) is None:
-            place = gazetteer.lookup(ent.text)
+        if ent.label_ != "GPE":
+            continue
+        name = text[ent.start_char : ent.end_char]
+        if resolve_country(name) is None:
+            place = gazetteer.lookup(name)
             home = gazetteer.by_code("country", place.country) if place and place.country else None
             country = resolve_country(home.label) if home else None
             if country:
@@ -737,21 +854,21 @@ def _is_subject(doc: Doc, s: int, e: int) -> bool:
     return False
 
 
-def _after_organisation(doc: Doc, i: int, lo: int) -> bool:
+def _after_organisation(toks: _Tokens, i: int, lo: int) -> bool:
     """Whether token ``i`` follows an organisation or country ("Japanese ambassador", "the
     EU's top diplomat"): only then do lower-case titles count."""
     k = i - 1
-    if k >= lo and doc[k].text in ("’s", "'s"):
+    if k >= lo and toks.words[k] in ("’s", "'s"):
         k -= 1
-    return k >= lo and resolve_organisation(doc[k].text) is not None
+    return k >= lo and resolve_organisation(toks.words[k]) is not None
 
 
-def _one_leader(doc: Doc, found: _Found) -> _Found:
+def _one_leader(toks: _Tokens, found: _Found) -> _Found:
     """Keep the last of two leaders' titles chained by "and" ("the President and King
     Abdullah"): nobody is both, so the earlier one is another person's."""
     leaders = lexicon()["single_holder_titles"]["leaders"]
-    at = [k for k, t in enumerate(found.titles) if doc[t.start : t.core_end].text in leaders]
-    cores = {doc[found.titles[k].start : found.titles[k].core_end].text for k in at}
+    at = [k for k, t in enumerate(found.titles) if t.core_text(toks) in leaders]
+    cores = {found.titles[k].core_text(toks) for k in at}
     if len(cores) < 2:
         return found
     return replace(found, titles=found.titles[at[-1] :])
@@ -764,6 +881,13 @@ class _Found:
     trailing: tuple[str, str] | None
 
 
+@cache
+def _title_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(every word a title core may hold, the lower-case ones among them)."""
+    lex = lexicon()
+    return _core_words(True)[0], lex["lower_head_set"] | lex["lower_modifier_set"]
+
+
 class _Reader:
     """Reads every title phrase + name pair in one parsed document."""
 
@@ -771,34 +895,41 @@ class _Reader:
         self.doc = doc
         self.document = document
         self.text = doc_text(doc, document)
+        self.ents = list(entities(doc))
+        self.toks = _Tokens(doc, self.text, self.ents)
         self.title_end = headline_end(self.text, document.title)
         self.acronyms = document_acronyms(self.text)
-        self.ents = list(entities(doc))
         self.used: set[int] = set()
+        self._place_names: set[str] | None = None
+
+    def ent_text(self, ent: Span) -> str:
+        """An entity's text, sliced from the document text (``Span.text`` joins tokens)."""
+        return self.text[ent.start_char : ent.end_char]
 
     def titles_from(self, i: int, limit: int, sent_start: int, lower_ok: bool) -> list[_Title]:
         """A chain of title phrases starting with a core at ``i`` ("X and Y Z")."""
-        doc = self.doc
+        toks = self.toks
+        words = toks.words
         out: list[_Title] = []
         while True:
-            core_end = _core_at(doc, i, limit, lower_ok)
+            core_end = _core_at(toks, i, limit, lower_ok)
             if core_end is None:
                 break
-            end = _qualifier_end(doc, core_end, limit)
+            end = _qualifier_end(toks, core_end, limit)
             title = _Title(i, end, core_end)
-            prefix = _org_prefix(doc, i, sent_start, self.acronyms, self.used)
+            prefix = _org_prefix(toks, i, sent_start, self.acronyms, self.used)
             if out and prefix and prefix[0] < out[-1].end:
                 prefix = None
             if prefix:
                 title.prefix_start, title.organisation = prefix
             out.append(title)
-            if end > core_end and _name_in_qualifier(doc, title) is not None:
+            if end > core_end and _name_in_qualifier(toks, title) is not None:
                 break
             k = end
-            while k < limit and doc[k].text in (",", "and"):
+            while k < limit and words[k] in (",", "and"):
                 k += 1
             if k == end or k >= limit:
-                if k < limit and _core_at(doc, k, limit, False) and k == end:
+                if k < limit and _core_at(toks, k, limit, False) and k == end:
                     i = k
                     continue
                 break
@@ -806,15 +937,15 @@ class _Reader:
             nxt = k
             while (
                 nxt < limit
-                and not _core_at(doc, nxt, limit, False)
-                and _is_cap(doc[nxt])
+                and not _core_at(toks, nxt, limit, False)
+                and _is_cap(words[nxt])
                 and nxt - k < 6
             ):
                 nxt += 1
             if (
                 nxt < limit
-                and _core_at(doc, nxt, limit, False)
-                and (nxt == k or resolve_organisation(doc[k:nxt].text, self.acronyms))
+                and _core_at(toks, nxt, limit, False)
+                and (nxt == k or resolve_organisation(toks.span_text(k, nxt), self.acronyms))
             ):
                 i = nxt
                 continue
@@ -822,98 +953,95 @@ class _Reader:
         return out
 
     def read(self) -> list[_Found]:
-        doc = self.doc
+        toks = self.toks
+        words = toks.words
         found: list[_Found] = []
-        lex = lexicon()
-        lower_words = lex["lower_head_set"] | lex["lower_modifier_set"]
-        title_words = lex["head_set"] | lex["modifier_set"] | lower_words
-        # compare hashes, not Token objects: only title words need a closer look
-        wanted = {doc.vocab.strings.add(w) for w in title_words}
-        orths = doc.to_array(ORTH).tolist()
-        for sent in sentences(doc):
-            i = sent.start
-            while i < sent.end:
-                if orths[i] not in wanted:
-                    i += 1
+        title_words, lower_words = _title_words()
+        plural_heads = lexicon()["plural_heads"]
+        # only a title word can start a core
+        starts = [i for i, word in enumerate(words) if word in title_words]
+        for sent in sentences(self.doc):
+            sent_start, sent_end = sent.start, sent.end
+            resume = sent_start  # the tokens before it are read
+            for i in starts[bisect_left(starts, sent_start) : bisect_left(starts, sent_end)]:
+                if i < resume:
                     continue
-                tok = doc[i]
-                lower_ok = tok.text in lower_words and (
-                    _after_organisation(doc, i, sent.start)
-                    or _trailing_org(doc, i + 1, sent.end, self.acronyms) is not None
+                lower_ok = words[i] in lower_words and (
+                    _after_organisation(toks, i, sent_start)
+                    or _trailing_org(toks, i + 1, sent_end, self.acronyms) is not None
                 )
-                if i in self.used or _core_at(doc, i, sent.end, lower_ok) is None:
-                    i += 1
+                if i in self.used or _core_at(toks, i, sent_end, lower_ok) is None:
                     continue
-                if i > sent.start and doc[i - 1].text in lexicon()["plural_heads"]:
-                    i += 1
+                if i > sent_start and words[i - 1] in plural_heads:
                     continue
-                titles = self.titles_from(i, sent.end, sent.start, lower_ok)
+                titles = self.titles_from(i, sent_end, sent_start, lower_ok)
                 if not titles:
-                    i += 1
                     continue
                 hit = self.after(titles, sent) or self.before(titles, sent)
                 if hit is None:
-                    i = max(tok.i + 1, titles[0].core_end)
+                    resume = titles[0].core_end
                     continue
-                found.append(_one_leader(doc, hit))
+                found.append(_one_leader(toks, hit))
                 s, e = hit.person_span
                 self.used.update(range(s, e))
-                i = max(titles[-1].end, e, i + 1)
+                resume = max(titles[-1].end, e)
         return found
 
     def after(self, titles: list[_Title], sent: Span) -> _Found | None:
         """The name that follows the title chain ("Secretary General Mark Rutte")."""
-        doc = self.doc
+        toks = self.toks
+        words = toks.words
         last = titles[-1]
         limit = sent.end
         if last.end > last.core_end:  # qualifier: its capitalised tail may hold the name
-            s = _name_in_qualifier(doc, last)
+            s = _name_in_qualifier(toks, last)
             if s is not None:
-                e = _with_suffix(doc, _name_run(doc, s, limit, max_words=3))
+                e = _with_suffix(toks, _name_run(toks, s, limit, max_words=3))
                 last.end = s
                 while last.end > last.core_end and (
-                    doc[last.end - 1].text in CONNECTORS | {"-"}
-                    or doc[last.end - 1].text in lexicon()["honorific_set"]
+                    words[last.end - 1] in CONNECTORS | {"-"}
+                    or words[last.end - 1] in lexicon()["honorific_set"]
                 ):
                     last.end -= 1
                 if last.end <= last.core_end + 1:
                     last.end = last.core_end
-                return _Found((s, e), tuple(titles), _trailing_org(doc, e, limit, self.acronyms))
+                return _Found((s, e), tuple(titles), _trailing_org(toks, e, limit, self.acronyms))
             k = last.end
-            if k < limit and doc[k].text == ",":  # "the Crown Prince of Abu Dhabi, Sheikh …"
-                s = _skip_honorifics(doc, k + 1, limit)
-                e = _name_run(doc, s, limit)
+            if k < limit and words[k] == ",":  # "the Crown Prince of Abu Dhabi, Sheikh …"
+                s = _skip_honorifics(toks, k + 1, limit)
+                e = _name_run(toks, s, limit)
                 qualifier_org = self.qualifier_org(last) or self.appositive_org(last)
                 if (
                     qualifier_org
-                    and _valid_name(doc, s, e)
-                    and (e >= limit or doc[e].text in APPOSITION_END | {"and"} or doc[e].is_space)
+                    and _valid_name(toks, s, e)
+                    and (e >= limit or words[e] in APPOSITION_END | {"and"} or toks.is_space(e))
                 ):
-                    return _Found((s, _with_suffix(doc, e)), tuple(titles), None)
+                    return _Found((s, _with_suffix(toks, e)), tuple(titles), None)
             return None
-        s = _skip_honorifics(doc, last.end, limit)
-        e = _name_run(doc, s, limit)
-        if not _valid_name(doc, s, e, single=doc[last.core_end - 1].text[:1].isupper()):
+        s = _skip_honorifics(toks, last.end, limit)
+        e = _name_run(toks, s, limit)
+        if not _valid_name(toks, s, e, single=words[last.core_end - 1][:1].isupper()):
             return None
-        if e < limit and doc[e].text in lexicon()["office_words"]["words"]:
+        if e < limit and words[e] in lexicon()["office_words"]["words"]:
             return None  # "Deputy Chief Trial Judge": a post, not a name
-        e = _with_suffix(doc, self.trim_headline(s, e))
-        return _Found((s, e), tuple(titles), _trailing_org(doc, e, limit, self.acronyms))
+        e = _with_suffix(toks, self.trim_headline(s, e))
+        return _Found((s, e), tuple(titles), _trailing_org(toks, e, limit, self.acronyms))
 
     def before(self, titles: list[_Title], sent: Span) -> _Found | None:
         """The name an apposition follows ("Mark Rutte, NATO's Secretary General")."""
-        doc = self.doc
+        toks = self.toks
+        words = toks.words
         first = titles[0]
         k = first.prefix_start if first.prefix_start is not None else first.start
-        if k > sent.start and doc[k - 1].text in ("the", "a"):
+        if k > sent.start and words[k - 1] in ("the", "a"):
             k -= 1
-        if k - 1 <= sent.start or doc[k - 1].text != ",":
+        if k - 1 <= sent.start or words[k - 1] != ",":
             return None
         last = titles[-1]
         end_ok = (
             last.end >= sent.end
-            or doc[last.end].text in APPOSITION_END | {"and", "met", "said"}
-            or doc[last.end].is_space
+            or words[last.end] in APPOSITION_END | {"and", "met", "said"}
+            or toks.is_space(last.end)
         )
         if not end_ok:
             return None
@@ -923,85 +1051,90 @@ class _Reader:
         while (
             s > sent.start
             and (
-                _is_cap(doc[s - 1])
-                or doc[s - 1].text in lex["particle_set"]
-                or doc[s - 1].text == "-"
+                _is_cap(words[s - 1]) or words[s - 1] in lex["particle_set"] or words[s - 1] == "-"
             )
-            and doc[s - 1].text not in lex["honorific_set"]
+            and words[s - 1] not in lex["honorific_set"]
         ):
             s -= 1
         while s < e and (
-            doc[s].text in lex["particle_set"]
-            or doc[s].is_sent_start
-            and doc[s].text in ("The", "A")
+            words[s] in lex["particle_set"]
+            or words[s] in ("The", "A")
+            and self.doc[s].is_sent_start
         ):
             s += 1
-        if e - s > 6 or not _valid_name(doc, s, e):
+        if e - s > 6 or not _valid_name(toks, s, e):
             return None
-        if not any(t.ent_type_ == "PERSON" for t in doc[s:e]) and e - s < 2:
+        if not any(toks.ent_type[j] == "PERSON" for j in range(s, e)) and e - s < 2:
             return None
         return _Found((s, e), tuple(titles), None)
 
     def trim_headline(self, s: int, e: int) -> int:
         """Cut headline words off a name in the title line ("President Biden Hosts …")."""
-        doc = self.doc
         title_end = self.title_end
-        if title_end < 0 or doc[s].idx > title_end:
+        if title_end < 0 or self.toks.idx[s] > title_end:
             return e
         body = self.text[title_end:]
         k = s + 1
-        while k < e and re.search(rf"\b{re.escape(doc[k].text)}\b", body):
+        while k < e and re.search(rf"\b{re.escape(self.toks.words[k])}\b", body):
             k += 1
         return k
 
     def appositive_org(self, title: _Title) -> tuple[str, str, int] | None:
         """The body in "the Crown Prince of Abu Dhabi, Sheikh …": any capitalised name after
         "of" when the title is introduced by "the" and followed by a comma and a name."""
-        doc = self.doc
-        if title.start == 0 or doc[title.start - 1].lower_ != "the":
+        toks = self.toks
+        words = toks.words
+        if title.start == 0 or words[title.start - 1].lower() != "the":
             return None
-        if title.end >= len(doc) or doc[title.end].text != ",":
+        if title.end >= toks.n or words[title.end] != ",":
             return None
-        of = next((t.i for t in doc[title.core_end : title.end] if t.text == "of"), None)
+        of = next((k for k in range(title.core_end, title.end) if words[k] == "of"), None)
         if of is None or of + 1 >= title.end:
             return None
-        words = doc[of + 1 : title.end]
-        if not all(t.text[:1].isupper() or t.text in ("of", "the") for t in words):
+        if not all(w[:1].isupper() or w in ("of", "the") for w in words[of + 1 : title.end]):
             return None
-        return _strip(words.text), "organisation", of
+        return _strip(toks.span_text(of + 1, title.end)), "organisation", of
 
     def qualifier_org(self, title: _Title) -> tuple[str, str, int] | None:
         """The organisation a title's qualifier names ("… of the European Commission").
 
         Returns its name, kind and the index of the "of" that introduces it.
         """
-        doc = self.doc
-        for tok in doc[title.core_end : title.end]:
-            if tok.text != "of" or tok.i + 1 >= title.end:
+        toks = self.toks
+        for k in range(title.core_end, min(title.end, toks.n)):
+            if toks.words[k] != "of" or k + 1 >= title.end:
                 continue
-            span = doc[tok.i + 1 : title.end]
-            found = resolve_organisation(span.text, self.acronyms)
+            span_text = toks.span_text(k + 1, title.end)
+            found = resolve_organisation(span_text, self.acronyms)
             if found:
-                return found[0], found[1], tok.i
-            for ent in self.ents:
-                if ent.label_ == "GPE" and _strip(ent.text) == _strip(span.text):
-                    return _strip(span.text), "country", tok.i
+                return found[0], found[1], k
+            if _strip(span_text) in self.place_names():
+                return _strip(span_text), "country", k
         return None
+
+    def place_names(self) -> set[str]:
+        """The stripped texts of the document's GPE entities, gathered on first use."""
+        names = self._place_names
+        if names is None:
+            names = self._place_names = {
+                _strip(self.ent_text(ent)) for ent in self.ents if ent.label_ == "GPE"
+            }
+        return names
 
 
 def _person_names(reader: _Reader, spans: Iterable[tuple[int, int]]) -> list[str]:
     """The full (two words or more) person names the document gives."""
     lex = lexicon()
-    doc = reader.doc
+    toks = reader.toks
     skip = lex["honorific_set"] | {"’s", "'s"}
     names: set[str] = set()
     for s, e in spans:
-        names.add(_person_text(doc, s, e))
+        names.add(_person_text(toks, s, e))
     for ent in reader.ents:
         if ent.label_ == "PERSON":
             # "President Biden Raises Record Funding": headline words are not a name
             end = reader.trim_headline(ent.start, ent.end)
-            words = [t.text for t in doc[ent.start : end] if t.text not in skip]
+            words = [w for w in toks.words[ent.start : end] if w not in skip]
             if len(words) >= 2 and not any(w in lex["not_name_set"] for w in words):
                 names.add(" ".join(words))
     return sorted(n for n in names if len(_name_words(n)) >= 2)
@@ -1030,19 +1163,20 @@ def expand_name(name: str, full_names: Iterable[str]) -> str:
     if not words:
         return name
     fulls = [f for f in full_names if len(f) > len(name)]
+    split = {f: _name_words(f) for f in fulls}
     # "Salman" is not "Mohammed bin Salman" (the son of a Salman)
-    fulls = [f for f in fulls if not _after_patronymic(_name_words(f), words[-1])]
-    by_last = {f for f in fulls if _name_words(f)[-1] == words[-1]}
+    fulls = [f for f in fulls if not _after_patronymic(split[f], words[-1])]
+    by_last = {f for f in fulls if split[f][-1] == words[-1]}
     if len(words) >= 2:
-        by_last = {f for f in by_last if _name_words(f)[0][:1] == words[0][:1]}
+        by_last = {f for f in by_last if split[f][0][:1] == words[0][:1]}
     if len(words) == 1 and not by_last:
-        by_last = {f for f in fulls if words[0] in _name_words(f)}
+        by_last = {f for f in fulls if words[0] in split[f]}
     if len(words) >= 2 and not by_last:  # "Moussa Faki" → "Moussa Faki Mahamat"
-        by_last = {f for f in fulls if _name_words(f)[: len(words)] == words}
+        by_last = {f for f in fulls if split[f][: len(words)] == words}
     if not by_last:
         return name
     longest = max(by_last, key=len)
-    if all(set(_name_words(n)) <= set(_name_words(longest)) for n in by_last):
+    if all(set(split[n]) <= set(split[longest]) for n in by_last):
         return longest
     return name
 
@@ -1054,8 +1188,8 @@ def _after_patronymic(words: list[str], word: str) -> bool:
     )
 
 
-def _person_text(doc: Doc, s: int, e: int) -> str:
-    text = re.sub(r"\s+", " ", doc[s:e].text).strip(" ,")
+def _person_text(toks: _Tokens, s: int, e: int) -> str:
+    text = _SPACES.sub(" ", toks.span_text(s, e)).strip(" ,")
     return _POSSESSIVE.sub("", text).rstrip()  # "John Kerry ’s visit"
 
 
@@ -1063,33 +1197,29 @@ class _Context:
     """What a title without its own organisation falls back on in one document."""
 
     def __init__(self, reader: _Reader, found: list[_Found]) -> None:
-        doc = reader.doc
         self.reader = reader
-        self.home = home_country(doc, reader.document)
+        mentions = _country_mentions(reader.ents, reader.text)
+        self.home = _home_country(reader.document, mentions)
         self.home_from_source = source_body(reader.document) is not None
         self.agency = source_body(reader.document)
         qualifiers = [(t.core_end, t.end) for f in found for t in f.titles]
-        self.countries = [
-            (i, c)
-            for i, c in _country_mentions(reader.ents)
-            if not any(a <= i < b for a, b in qualifiers)
-        ]
+        self.countries = [(i, c) for i, c in mentions if not any(a <= i < b for a, b in qualifiers)]
         lex = lexicon()
         self.foreign_heads = frozenset(lex["foreign_titles"].get(self.home or "", []))
         self.delegation_nouns = frozenset(lex["delegation_nouns"])
         foreign = Counter(c for _, c in self.countries if c != self.home)
         self.body_titles = frozenset(lex["organisation_titles"]["titles"])
-        known = {a.lower() for a in [*lex["organisations"], *reader.acronyms]}
+        known = _organisation_keys() | {a.lower() for a in reader.acronyms}
         self.bodies = [
             (int(ent.start), hit[0])
             for ent in reader.ents
             if ent.label_ == "ORG"
-            and (hit := resolve_organisation(ent.text, reader.acronyms)) is not None
+            and _strip(name := reader.ent_text(ent)).lower() in known
+            and (hit := resolve_organisation(name, reader.acronyms)) is not None
             and hit[1] == "organisation"
-            and _strip(ent.text).lower() in known
         ]
         self.main_foreign = foreign.most_common(1)[0][0] if foreign else None
-        self.places = sorted([*self.countries, *_city_countries(reader.ents)])
+        self.places = sorted([*self.countries, *_city_countries(reader.ents, reader.text)])
         self.single = frozenset(lex["single_holder_titles"]["titles"])
         leaders = frozenset(lex["single_holder_titles"]["leaders"])
         if not self.home_from_source:
@@ -1111,14 +1241,14 @@ class _Context:
 
     def explicit(self, title: _Title, found: _Found) -> tuple[str, str, str] | None:
         """(role, organisation, kind) when the text itself names the organisation."""
-        doc = self.reader.doc
-        role = title.role_text(doc)
+        toks = self.reader.toks
+        role = title.role_text(toks)
         if title.organisation:
             return role, title.organisation[0], title.organisation[1]
         qualifier_org = self.reader.qualifier_org(title) or self.reader.appositive_org(title)
         if qualifier_org:
             name, kind, of_index = qualifier_org
-            return _clean_role(doc[title.start : of_index].text) or role, name, kind
+            return _clean_role(toks.span_text(title.start, of_index)) or role, name, kind
         if found.trailing:
             return role, found.trailing[0], found.trailing[1]
         return None
@@ -1126,24 +1256,26 @@ class _Context:
     def fallback(self, title: _Title, found: _Found) -> tuple[str, str, str] | None:
         """(role, organisation, kind) from context: agency, nearby country, home country."""
         doc = self.reader.doc
-        role = title.role_text(doc)
-        core = doc[title.start : title.core_end]
-        if self.agency and core.text in lexicon()["agency_titles"]:
+        toks = self.reader.toks
+        role = title.role_text(toks)
+        core = title.core_text(toks)
+        if self.agency and core in lexicon()["agency_titles"]:
             return role, self.agency, "organisation"
         s, e = found.person_span
-        sent_start = doc[s].sent.start
-        if core.text in self.body_titles and self.bodies:
+        sent = doc[s].sent
+        sent_start = sent.start
+        if core in self.body_titles and self.bodies:
             # "Secretary General Mark Rutte" in an article about NATO
             near = [b for i, b in self.bodies if sent_start <= i < title.start]
             # "the leadership of Secretary-General Guterres and the United Nations"
-            later = [b for i, b in self.bodies if e <= i < doc[s].sent.end]
+            later = [b for i, b in self.bodies if e <= i < sent.end]
             if near or later:
                 body = near[-1] if near else later[0]
             else:
                 body = Counter(b for _, b in self.bodies).most_common(1)[0][0]
             return role, body, "organisation"
         nearby = [(i, c) for i, c in self.countries if sent_start <= i < title.start]
-        foreign_title = core[-1].text in self.foreign_heads
+        foreign_title = toks.words[title.core_end - 1] in self.foreign_heads
         if nearby:
             # "The Mexican delegation consisted of …": the country of the delegation listed
             delegations = [
@@ -1154,11 +1286,11 @@ class _Context:
             country = nearby[-1][1]
             if foreign_title and country != self.home or not self.home_from_source:
                 return role, country, "country"
-        counterpart = core.text in self.single and _counterpart(doc, s, e)
+        counterpart = core in self.single and _counterpart(doc, s, e)
         if foreign_title or counterpart:
             # "met with Prime Minister Kishida in Tokyo": the foreign country or city
             # of the sentence, before the title, else after it
-            sent_end = doc[s].sent.end
+            sent_end = sent.end
             here = [c for i, c in self.places if sent_start <= i < sent_end and c != self.home]
             before = [c for i, c in self.places if sent_start <= i < title.start and c != self.home]
             if here:
@@ -1170,10 +1302,10 @@ class _Context:
         return None
 
 
-def _span_of(doc: Doc, title: _Title, person: tuple[int, int]) -> tuple[int, int]:
+def _span_of(toks: _Tokens, title: _Title, person: tuple[int, int]) -> tuple[int, int]:
     first = min(title.prefix_start if title.prefix_start is not None else title.start, person[0])
-    last = doc[max(person[1], title.end) - 1]
-    return doc[first].idx, last.idx + len(last.text)
+    last = max(person[1], title.end) - 1
+    return toks.idx[first], toks.end_char(last)
 
 
 def extract_roles(doc: Doc, document: Document) -> list[Role]:
@@ -1185,6 +1317,7 @@ def extract_roles(doc: Doc, document: Document) -> list[Role]:
     for the same title elsewhere ("President Xi" after "President Xi Jinping of China").
     """
     reader = _Reader(doc, document)
+    toks = reader.toks
     found = reader.read()
     context = _Context(reader, found)
     full = _person_names(reader, [f.person_span for f in found])
@@ -1193,21 +1326,21 @@ def extract_roles(doc: Doc, document: Document) -> list[Role]:
     exclusive = frozenset(lexicon()["exclusive_titles"]["titles"])
     held: dict[str, set[str]] = {}  # full name → the exclusive posts it is named with
     for f in found:
-        name = _person_text(doc, s=f.person_span[0], e=f.person_span[1])
+        name = _person_text(toks, s=f.person_span[0], e=f.person_span[1])
         held.setdefault(name, set()).update(
-            c for t in f.titles if (c := doc[t.start : t.core_end].text) in exclusive
+            c for t in f.titles if (c := t.core_text(toks)) in exclusive
         )
     for f in found:
         s, e = f.person_span
-        short = _person_text(doc, s, e)
+        short = _person_text(toks, s, e)
         person = expand_name(short, full)
-        posts = {c for t in f.titles if (c := doc[t.start : t.core_end].text) in exclusive}
+        posts = {c for t in f.titles if (c := t.core_text(toks)) in exclusive}
         if person != short and posts and held.get(person, set()) - posts:
             person = short  # "President Biden" beside "First Lady Jill Biden": two people
         for title in f.titles:
             got = context.explicit(title, f)
             if got:
-                known.setdefault((person, doc[title.core_end - 1].text), (got[1], got[2]))
+                known.setdefault((person, toks.words[title.core_end - 1]), (got[1], got[2]))
             resolved.append((person, title, f, got))
     roles: dict[tuple[str, str], Role] = {}
     guessed: set[tuple[str, str]] = set()  # roles whose organisation comes from context
@@ -1220,13 +1353,13 @@ def extract_roles(doc: Doc, document: Document) -> list[Role]:
             and (previous.end == title.start and title in f.titles)
         ):
             # "AUC Head of Delegation Chairperson X": back-to-back titles share their body
-            got = (title.role_text(doc), *previous.organisation)
+            got = (title.role_text(toks), *previous.organisation)
         previous = title
         explicit = got is not None
         same = None
         if got is None:
-            same = known.get((person, doc[title.core_end - 1].text))
-            got = (title.role_text(doc), *same) if same else context.fallback(title, f)
+            same = known.get((person, toks.words[title.core_end - 1]))
+            got = (title.role_text(toks), *same) if same else context.fallback(title, f)
         if got is None:
             continue
         role, organisation, kind = got
@@ -1235,7 +1368,7 @@ def extract_roles(doc: Doc, document: Document) -> list[Role]:
         role = role[0].upper() + role[1:]
         key = (person, role.lower())
         if key not in roles:
-            span = _span_of(doc, title, f.person_span)
+            span = _span_of(toks, title, f.person_span)
             roles[key] = Role(document.id, person, role, organisation, span, kind)
             if got is not None and same is None and not explicit:
                 guessed.add(key)
