@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from spacy.symbols import IDS
 from spacy.tokens import Doc, Span, Token
 
 from kg.document import entities
@@ -32,6 +33,11 @@ KIND_BY_LABEL = {
     "GPE": "country",
     "NORP": "country",
 }
+#: the same by the labels' ids (entity labels are spaCy symbols; ``ent.label_`` costs a lookup)
+_KIND_BY_ID = {IDS[label]: kind for label, kind in KIND_BY_LABEL.items()}
+_PERSON = IDS["PERSON"]
+_PLACE_OR_BODY = frozenset({IDS["GPE"], IDS["ORG"], IDS["NORP"]})
+_APPOS = IDS["appos"]
 
 HONORIFICS = frozenset(
     (
@@ -131,18 +137,25 @@ def person_core(name: str) -> list[str]:
     return [w for w in name.split() if w.lower() not in HONORIFICS]
 
 
-def _person_text(ent: Span) -> str:
+def _person_text(ent: Span, text: str) -> str:
     """A person entity's text, completed when the tagger stopped at a name particle.
 
-    "Ursula von der" + "Leyen" → "Ursula von der Leyen".
+    "Ursula von der" + "Leyen" → "Ursula von der Leyen". ``text`` is the document's
+    text: slicing it is cheaper than building the Span's text from its tokens.
     """
     doc = ent.doc
-    if ent[-1].lower_ in NAME_PARTICLES and ent.end < len(doc) and doc[ent.end].is_title:
-        return doc[ent.start : ent.end + 1].text
-    end = ent.end
+    last = doc[ent.end - 1]
+    if last.lower_ in NAME_PARTICLES and ent.end < len(doc):
+        nxt = doc[ent.end]
+        if nxt.is_title:
+            return text[ent.start_char : nxt.idx + len(nxt)]
+    if ent.end - ent.start == 1 or last.tag_ not in HEADLINE_VERB_TAGS:
+        return text[ent.start_char : ent.end_char]
+    end = ent.end - 1
     while end - ent.start > 1 and doc[end - 1].tag_ in HEADLINE_VERB_TAGS:
         end -= 1  # "President Biden Raises Record Funding": a headline's verb is no name
-    return doc[ent.start : end].text
+    last = doc[end - 1]
+    return text[ent.start_char : last.idx + len(last)]
 
 
 def _name_words(name: str) -> list[str]:
@@ -178,6 +191,14 @@ class ActorIndex:
         self._mention_count: Counter[str] = Counter()
         self._posts: dict[str, set[str]] = {}
         self._resolved: dict[tuple[int, int, int], ActorRef | None] = {}  # span → resolve_entity
+        #: the full names by their last and by their first word, in order of first mention
+        self._by_last: dict[str, list[str]] = {}
+        self._by_first: dict[str, list[str]] = {}
+        self._full_names: dict[str, str] = {}  # name → full_name
+        self._by_text: dict[tuple[str, str], ActorRef | None] = {}  # (text, kind) → actor
+        self._person_words: set[frozenset[str]] = set()  # the words of each full name
+        text = document.text
+        ents = entities(doc)
         for role in roles:
             self._add_person(role.person)
             self._titles.setdefault(role.role.lower(), role.person)
@@ -185,21 +206,19 @@ class ActorIndex:
             if role.organisation:
                 org = canonical_actor(role.organisation)
                 self._posts.setdefault(org, set()).add(role.person)
-        for ent in entities(doc):
-            kind = KIND_BY_LABEL.get(ent.label_)
-            if kind is None:
-                continue
-            if kind == "person":
-                name = " ".join(person_core(clean_name(_person_text(ent))))
-                suffix = _SUFFIX.match(document.text, ent.end_char)
+        for ent in ents:
+            if ent.label == _PERSON:
+                name = " ".join(person_core(clean_name(_person_text(ent, text))))
+                suffix = _SUFFIX.match(text, ent.end_char)
                 self._add_person(name + suffix.group() if suffix and name else name)
-        for ent in entities(doc):
-            ref = self.resolve_entity(ent)
+        for ent in ents:
+            ref = self.resolve_entity(ent) if ent.label in _KIND_BY_ID else None
             if ref is None:
                 continue
-            self._by_span[(ent.start_char, ent.end_char)] = ref
+            span = (ent.start_char, ent.end_char)
+            self._by_span[span] = ref
             self._mentions.append(
-                Mention(document.id, ent.text, (ent.start_char, ent.end_char), ref.kind, ref.name)
+                Mention(document.id, text[span[0] : span[1]], span, ref.kind, ref.name)
             )
             self._mention_count[ref.name] += 1
             if ref.kind == "person":
@@ -220,14 +239,12 @@ class ActorIndex:
                 self._gender.setdefault(person, GENDER_HONORIFICS[low])
                 i -= 1
                 continue
-            if tok.ent_type_ == "PERSON" or not (tok.is_title or (low in TITLE_GLUE and toks)):
+            if tok.ent_type == _PERSON or not (tok.is_title or (low in TITLE_GLUE and toks)):
                 break
             toks.insert(0, tok)
             i -= 1
         # "U.S. Secretary of State": the leading country names the organisation, not the title
-        while toks and (
-            toks[0].ent_type_ in ("GPE", "ORG", "NORP") or toks[0].lower_ in TITLE_GLUE
-        ):
+        while toks and (toks[0].ent_type in _PLACE_OR_BODY or toks[0].lower_ in TITLE_GLUE):
             toks.pop(0)
         words = [t.text for t in toks]
         while words and words[0].lower() in TITLE_GLUE:
@@ -235,8 +252,7 @@ class ActorIndex:
         while words and words[-1].lower() in TITLE_GLUE:
             words.pop()
         if words:
-            title = " ".join(words).lower()
-            self._text_titles.setdefault(title, Counter())[person] += 1
+            self._count_title(" ".join(words).lower(), person)
             for word in words:
                 if word.lower() in GENDER_HONORIFICS:
                     self._gender.setdefault(person, GENDER_HONORIFICS[word.lower()])
@@ -245,26 +261,40 @@ class ActorIndex:
         """Titles in apposition: "Britain’s foreign secretary, David Cameron," and
         "Sergei Lavrov, Russia’s foreign minister," (lower-case titles included)."""
         root = ent.root
-        heads = [root.head] if root.dep_ == "appos" else []
-        heads += [c for c in root.children if c.dep_ == "appos"]
+        heads = [root.head] if root.dep == _APPOS else []
+        heads += [c for c in root.children if c.dep == _APPOS]
         for head in heads:
-            if head.pos_ != "NOUN" or head.ent_type_:
+            if head.pos_ != "NOUN" or head.ent_type:
                 continue
             words = [
                 t.lower_
                 for t in head.lefts
                 if t.dep_ in ("amod", "compound") and not t.ent_type_ and t.is_alpha
             ]
-            title = " ".join([*words, head.lower_])
-            self._text_titles.setdefault(title, Counter())[person] += 1
+            self._count_title(" ".join([*words, head.lower_]), person)
+
+    def _count_title(self, title: str, person: str) -> None:
+        """Count one more time the text gives ``person`` the title ``title``."""
+        counts = self._text_titles.get(title)
+        if counts is None:
+            counts = self._text_titles[title] = Counter()
+        counts[person] += 1
 
     def _add_person(self, name: str) -> None:
-        if name and any(_all_words(p) == _all_words(name) for p in self._persons):
+        if name and _all_words(name) in self._person_words:
             return
         if name and len(name.split()) >= 2 and name not in self._persons:
             self._persons.append(name)
+            self._person_words.add(_all_words(name))
             self._kinds[name] = "person"
-            self._resolved.clear()  # full names changed
+            words = _name_word_tuple(name)
+            if words:
+                self._by_last.setdefault(words[-1], []).append(name)
+                self._by_first.setdefault(words[0], []).append(name)
+            # full names changed
+            self._resolved.clear()
+            self._full_names.clear()
+            self._by_text.clear()
 
     def resolve_entity(self, ent: Span) -> ActorRef | None:
         """The canonical actor behind a spaCy entity, or None for other entity types."""
@@ -274,10 +304,19 @@ class ActorIndex:
         return self._resolved[key]
 
     def _resolve_entity(self, ent: Span) -> ActorRef | None:
-        kind = KIND_BY_LABEL.get(ent.label_)
+        kind = _KIND_BY_ID.get(ent.label)
         if kind is None:
             return None
-        name = clean_name(_person_text(ent) if kind == "person" else ent.text)
+        text = self.document.text
+        raw = _person_text(ent, text) if kind == "person" else text[ent.start_char : ent.end_char]
+        key = (raw, kind)
+        if key not in self._by_text:
+            self._by_text[key] = self._resolve_name(raw, kind)
+        return self._by_text[key]
+
+    def _resolve_name(self, raw: str, kind: str) -> ActorRef | None:
+        """The actor behind an entity's text; the same for every mention with that text."""
+        name = clean_name(raw)
         if not name:
             return None
         if kind == "person" or self._is_person_name(name):
@@ -287,22 +326,30 @@ class ActorIndex:
     def _is_person_name(self, name: str) -> bool:
         """A name the tagger labelled ORG/GPE that the document gives as a person's."""
         words = name.split()
-        if not words or not all(w[:1].isupper() for w in words):
+        if not words:
             return False
         if len(words) == 1:
-            return any(words in (_name_words(p)[-1:], _name_words(p)[:1]) for p in self._persons)
-        return name in self._persons
+            known = words[0] in self._by_last or words[0] in self._by_first
+        else:
+            known = name in self._persons
+        return known and all(w[:1].isupper() for w in words)
 
     def full_name(self, name: str) -> str:
         """The fullest person name in the document that ends with ``name``'s surname.
 
         A surname shared by two different full names stays as given.
         """
+        full = self._full_names.get(name)
+        if full is None:
+            full = self._full_names[name] = self._full_name(name)
+        return full
+
+    def _full_name(self, name: str) -> str:
         core = [w for w in person_core(name) if w.strip(",").lower() not in NAME_SUFFIXES]
         if not core:
             return name
         words = set(core)
-        candidates = [p for p in self._persons if _name_words(p)[-1:] == core[-1:]]
+        candidates = self._by_last.get(core[-1], [])
         # "Joseph R. Biden" and "Joseph R. Biden, Jr." are one person: keep the fullest
         fullest = [
             c for c in candidates if not any(_all_words(c) < _all_words(o) for o in candidates)
@@ -313,13 +360,16 @@ class ActorIndex:
             return fullest[0]
         if not candidates and len(core) == 1 and name.split() == core:
             # "Wang" for "Wang Yi": a family name written first
-            firsts = [p for p in self._persons if _name_words(p)[:1] == core]
+            firsts = self._by_first.get(core[0], [])
             if len(firsts) == 1:
                 return firsts[0]
         return " ".join(core)
 
     def at(self, start: int, end: int) -> ActorRef | None:
         """The actor whose entity covers the characters ``start``–``end``, if any."""
+        exact = self._by_span.get((start, end))
+        if exact is not None:
+            return exact  # entities never overlap: no other span can cover this one
         i = bisect_right(self._starts, start) - 1
         if i >= 0:
             span = self._span_starts[i]

@@ -15,10 +15,14 @@ from __future__ import annotations
 import json
 from bisect import bisect_left, insort
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-from spacy.attrs import LOWER
+import numpy
+from spacy.attrs import DEP, HEAD, LOWER
+from spacy.strings import get_string_id
+from spacy.symbols import IDS
 from spacy.tokens import Doc, Span, Token
 
 from kg.document import entities
@@ -66,6 +70,8 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: platforms and outlets ("wrote on Twitter", "told Reuters"): never antecedents of pronouns
 CHANNELS = frozenset(LEXICON["channels"])
 KIND_BY_LABEL = {"PERSON": "person", "ORG": "organisation", "GPE": "country", "NORP": "country"}
+_CONJ = IDS["conj"]
+_ACTOR_LABELS = frozenset(IDS[label] for label in KIND_BY_LABEL)
 
 
 @dataclass(frozen=True)
@@ -110,7 +116,12 @@ class SpeakerResolver:
         self.doc = doc
         self.actors = actors
         self._ent_at: list[Span | None] = [None] * len(doc)
-        self._antecedents: list[_Antecedent] = []
+        #: entity mentions that may be antecedents, turned into _Antecedents on first use
+        self._mentioned: list[tuple[Span, ActorRef]] = []
+        self._entity_index: tuple[list[_Antecedent], list[int]] | None = None
+        #: (start, end, canonical name) of every actor entity, in text order
+        self.mentions: list[tuple[int, int, str]] = []
+        self._index: tuple[list[_Antecedent], list[int]] | None = None
         self._persons_in_order: list[str] = []
         self._groups_in_order: list[str] = []
         self._kind_of: dict[str, str] = {}
@@ -128,14 +139,18 @@ class SpeakerResolver:
         ex = sorted(excluded)
         ents = entities(doc)
         for ent in ents:
-            for i in range(ent.start, ent.end):
-                self._ent_at[i] = ent
+            self._ent_at[ent.start : ent.end] = [ent] * (ent.end - ent.start)
+        text = self.text
         for ent in ents:
+            if ent.label not in _ACTOR_LABELS:
+                continue  # entities never overlap, so no actor lies behind a date or a number
             ref = actors.at(ent.start_char, ent.end_char) or actors.resolve_entity(ent)
             if ref is None:
                 continue
+            self.mentions.append((ent.start_char, ent.end_char, ref.name))
             order = self._persons_in_order if ref.kind == "person" else self._groups_in_order
-            if ref.name not in order and not _within(ex, ent.start_char):
+            excluded_here = _within(ex, ent.start_char)
+            if ref.name not in order and not excluded_here:
                 order.append(ref.name)
                 self._kind_of[ref.name] = ref.kind
                 self._first_at[ref.name] = ent.start_char
@@ -145,39 +160,73 @@ class SpeakerResolver:
                     self._first_person_at = min(self._first_person_at, ent.start_char)
                 else:
                     self._first_group_at = min(self._first_group_at, ent.start_char)
-            if _within(ex, ent.start_char) or ent.text in CHANNELS:
-                continue
+            if not excluded_here and text[ent.start_char : ent.end_char] not in CHANNELS:
+                self._mentioned.append((ent, ref))
+        self._country_groups: set[str] | None = None
+        self._excluded = ex
+
+    def _entity_antecedents(self) -> tuple[list[_Antecedent], list[int]]:
+        """Entity mentions as antecedents, in text order, with their offsets.
+
+        Built on first use: most documents never resolve a pronoun.
+        """
+        if self._entity_index is not None:
+            return self._entity_index
+        doc = self.doc
+        # tokens with conjuncts: the others need no walk over their right children
+        deps = doc.to_array([DEP, HEAD]).astype(numpy.int64)  # HEAD: offset of the head
+        conj_at = numpy.flatnonzero(deps[:, 0] == _CONJ)
+        in_conj = {*conj_at.tolist(), *(conj_at + deps[conj_at, 1]).tolist()}
+        antecedents = []
+        for ent, ref in self._mentioned:
             root = ent.root
             # "Britain's negotiator, Stephanie Al-Qaq, struck …": the apposition is the subject
             subject = root.dep_ in SUBJECT_DEPS or (
                 root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS
             )
-            refs = [self._ref_of(t) for t in _conjoined(ent.root)]
+            # without conjuncts, _ref_of(root) is ``ref``: the root's entity is this one
+            refs = [self._ref_of(t) for t in _conjoined(root)] if root.i in in_conj else [ref]
             if subject and ref.kind == "person":
-                refs += [r for r in map(self._ref_of, _met(ent.root)) if r and r.kind == "person"]
+                refs += [r for r in map(self._ref_of, _met(root)) if r and r.kind == "person"]
             names = tuple(dict.fromkeys(r.name for r in refs if r is not None))
-            self._antecedents.append(_Antecedent(ent.start_char, ref, subject, names))
-        self._starts = [a.start for a in self._antecedents]
-        self._country_groups: set[str] | None = None
-        self._add_title_subjects(ex)
+            antecedents.append(_Antecedent(ent.start_char, ref, subject, names))
+        self._entity_index = (antecedents, [a.start for a in antecedents])
+        return self._entity_index
 
-    def _add_title_subjects(self, excluded: list[tuple[int, int]]) -> None:
-        """Subjects written as a title ("The UN chief thanked …") are antecedents of he/she."""
-        added = False
-        for i in _positions(self.doc, TITLE_HEADS):
-            if self._ent_at[i] is not None:
-                continue
-            tok = self.doc[i]
-            if tok.dep_ not in SUBJECT_DEPS or _within(excluded, tok.idx):
-                continue
-            speaker = self._single(tok)
-            if speaker is not None and speaker.kind == "person":
-                ref = ActorRef(speaker.name, "person")
-                self._antecedents.append(_Antecedent(tok.idx, ref, True, (speaker.name,)))
-                added = True
-        if added:
-            self._antecedents.sort(key=lambda a: a.start)
-            self._starts = [a.start for a in self._antecedents]
+    def _antecedent_index(self) -> tuple[list[_Antecedent], list[int]]:
+        """Entity mentions and title subjects as antecedents, in text order, with offsets."""
+        if self._index is None:
+            antecedents, starts = self._entity_antecedents()
+            titles = self._title_subjects()
+            if titles:
+                antecedents = sorted([*antecedents, *titles], key=lambda a: a.start)
+                starts = [a.start for a in antecedents]
+            self._index = (antecedents, starts)
+        return self._index
+
+    def _title_subjects(self) -> list[_Antecedent]:
+        """Subjects written as a title ("The UN chief thanked …") are antecedents of he/she.
+
+        Read only when a pronoun needs them, but as at the start of the document: the
+        speakers remembered so far are set aside while the titles are resolved.
+        """
+        spoken = (self.last, self._spoken, self._spoken_mentions)
+        self.last, self._spoken, self._spoken_mentions = None, {}, []
+        try:
+            found = []
+            for i in _positions(self.doc, TITLE_HEADS):
+                if self._ent_at[i] is not None:
+                    continue
+                tok = self.doc[i]
+                if tok.dep_ not in SUBJECT_DEPS or _within(self._excluded, tok.idx):
+                    continue
+                speaker = self._single(tok)
+                if speaker is not None and speaker.kind == "person":
+                    ref = ActorRef(speaker.name, "person")
+                    found.append(_Antecedent(tok.idx, ref, True, (speaker.name,)))
+            return found
+        finally:
+            self.last, self._spoken, self._spoken_mentions = spoken
 
     def _groups_of_countries(self, doc: Doc) -> set[str]:
         """Group nouns the document defines by countries ("the leaders of the GCC states")."""
@@ -526,9 +575,11 @@ class SpeakerResolver:
     def _organisation(self, tok: Token) -> ActorRef | None:
         """The last organisation mention before ``tok`` whose name has the noun ("the Ministry")."""
         word = tok.lemma_.lower()
-        i = bisect_left(self._starts, tok.idx) - 1
+        # title subjects are persons, so entity mentions suffice (and exist while titles are read)
+        antecedents, starts = self._entity_antecedents()
+        i = bisect_left(starts, tok.idx) - 1
         while i >= 0:
-            ref = self._antecedents[i].ref
+            ref = antecedents[i].ref
             if ref.kind == "organisation" and word in ref.name.lower():
                 return ref
             i -= 1
@@ -634,10 +685,11 @@ class SpeakerResolver:
             last_ante = _Antecedent(self._last_at, ref, True, (last.name, *last.co_speakers))
             if not fits(last_ante):
                 last_ante = None
-        i = bisect_left(self._starts, at) - 1
+        antecedents, starts = self._antecedent_index()
+        i = bisect_left(starts, at) - 1
         first: _Antecedent | None = None
         while i >= 0:
-            a = self._antecedents[i]
+            a = antecedents[i]
             if at - a.start > PRONOUN_WINDOW:
                 break
             if last_ante is not None and a.start < self._last_at:
@@ -657,7 +709,7 @@ class SpeakerResolver:
         if subjects_only:
             return None
         while i >= 0:
-            a = self._antecedents[i]
+            a = antecedents[i]
             if fits(a):
                 return a
             i -= 1
@@ -666,9 +718,21 @@ class SpeakerResolver:
 
 def _positions(doc: Doc, words: frozenset[str]) -> list[int]:
     """Indices of the tokens whose lower-cased text is one of ``words`` (one C-array pass)."""
-    strings = doc.vocab.strings
-    hashes = {strings[w] for w in words}
-    return [i for i, h in enumerate(doc.to_array([LOWER]).tolist()) if h in hashes]
+    ids = _sorted_ids(words)
+    if not len(ids):
+        return []
+    lower = doc.to_array(LOWER)
+    at = numpy.searchsorted(ids, lower)
+    at[at == len(ids)] = 0  # an id beyond the largest: it differs from any of them
+    return numpy.flatnonzero(ids[at] == lower).tolist()
+
+
+@cache
+def _sorted_ids(values: frozenset[str]) -> numpy.ndarray:
+    """The string-store ids of ``values`` (a symbol's id or the string's hash), sorted."""
+    ids = numpy.array(sorted(get_string_id(v) for v in values), dtype=numpy.uint64)
+    ids.flags.writeable = False
+    return ids
 
 
 def _conjoined(tok: Token) -> list[Token]:

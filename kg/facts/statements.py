@@ -27,10 +27,12 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from spacy.attrs import IDX, LEMMA
+import numpy
+from spacy.attrs import DEP, IDX, LEMMA, LOWER, POS
+from spacy.strings import get_string_id
+from spacy.symbols import IDS
 from spacy.tokens import Doc, Token
 
-from kg.document import entities
 from kg.facts.actors import ActorIndex
 from kg.facts.quotes import Quote, find_quotes
 from kg.facts.speakers import LEXICON, Speaker, SpeakerResolver
@@ -86,6 +88,14 @@ ALL_CUES = (
 #: verbs that start another act of the sayer, so a message ends before them
 ACT_LEMMAS = (ALL_CUES - frozenset(LEXICON["not_acts"])) | frozenset(LEXICON["topic_verbs"])
 WANTED_LEMMAS = ALL_CUES | set(ADJECTIVAL_CUES) | set(NOUN_CUES) | {"according", "accord"}
+#: parts of speech of the tokens ``reported`` reads as cues (with "according", whatever its tag)
+_CUE_POS = [IDS[p] for p in ("VERB", "AUX", "ADJ", "NOUN")]
+_ACCORDING = get_string_id("according")
+_CONJ = IDS["conj"]
+#: lemma id → whether the lemma, lower-cased, is wanted. An id is the hash of the lemma's text,
+#: so this is a pure function of constant data, shared by all documents (cleared when large)
+_WANTED_BY_ID: dict[int, bool] = {}
+MAX_MEMO = 1 << 17
 #: dependency links a cue without its own subject climbs to find one
 INHERIT_DEPS = frozenset({"conj", "advcl", "xcomp", "acl", "pcomp", "prep", "relcl", "acomp"})
 MAX_CLIMB = 4
@@ -138,7 +148,7 @@ def extract_statements(doc: Doc, document: Document, actors: ActorIndex) -> list
         sorted(finder.reported() + finder.direct(), key=lambda c: (c.at, c.direct))
     )
     out: list[Statement] = []
-    ents = _actor_mentions(doc, actors) if candidates else []
+    ents = resolver.mentions
     seen: set[tuple[int, int]] = set()
     for cand in candidates:
         speaker = resolver.resolve(cand.subject) if cand.subject is not None else None
@@ -230,16 +240,6 @@ def _mentioned(
     return tuple(names)
 
 
-def _actor_mentions(doc: Doc, actors: ActorIndex) -> list[tuple[int, int, str]]:
-    """(start, end, canonical name) of every actor entity, in text order."""
-    out = []
-    for ent in entities(doc):
-        ref = actors.at(ent.start_char, ent.end_char) or actors.resolve_entity(ent)
-        if ref is not None:
-            out.append((ent.start_char, ent.end_char, ref.name))
-    return out
-
-
 class _Finder:
     """Statement candidates in one document (no speaker resolution yet)."""
 
@@ -252,6 +252,7 @@ class _Finder:
         self._quote_starts = [q.open_at for q in quotes]
         self._tok_starts = doc.to_array([IDX]).tolist() if quotes else []
         self.consumed: set[int] = set()
+        self._conj_at: list[int] | None = None  # token indices, on first use
         self.full = {i for i, q in enumerate(quotes) if self._is_utterance(q)}
 
     # -- helpers -------------------------------------------------------------------
@@ -314,19 +315,10 @@ class _Finder:
 
     def reported(self) -> list[_Candidate]:
         out: list[_Candidate] = []
-        strings = self.doc.vocab.strings
-        lowered: dict[int, str] = {}
-        positions = []
-        for i, h in enumerate(self.doc.to_array([LEMMA]).tolist()):
-            word = lowered.get(h)
-            if word is None:
-                word = lowered[h] = strings[h].lower()
-            if word in WANTED_LEMMAS:
-                positions.append(i)
-        for i in positions:
+        for i in self._cue_positions():
             tok = self.doc[i]
-            if tok.idx < self.headline:
-                continue
+            if tok.idx < self.headline or self._quote_index_at(tok.idx) is not None:
+                continue  # cues inside quotes belong to the quoted speaker's words
             lemma = tok.lemma_.lower()
             if tok.lower_ == "according":
                 cand = self._according(tok)
@@ -338,7 +330,7 @@ class _Finder:
                 cand = self._noun_cue(tok, lemma)
             else:
                 continue
-            if cand is None or self._quote_index_at(tok.idx) is not None:
+            if cand is None:
                 continue
             cand = self._clip(cand)
             if cand is None:
@@ -347,6 +339,34 @@ class _Finder:
             if cand is not None:
                 out.append(cand)
         return out
+
+    def _cue_positions(self) -> list[int]:
+        """Tokens with a wanted lemma that can be cues: verbs, adjectives, nouns, "according"."""
+        strings = self.doc.vocab.strings
+        pos, lower, lemma = self.doc.to_array([POS, LOWER, LEMMA]).T
+        # the POS test first: only the lemmas of the few tokens it keeps are looked up
+        maybe = lower == _ACCORDING
+        for tag in _CUE_POS:
+            maybe |= pos == tag
+        at = numpy.flatnonzero(maybe)
+        memo = _WANTED_BY_ID
+        if len(memo) > MAX_MEMO:
+            memo.clear()
+        positions = []
+        for i, h in zip(at.tolist(), lemma[at].tolist(), strict=True):
+            wanted = memo.get(h)
+            if wanted is None:
+                wanted = memo[h] = strings[h].lower() in WANTED_LEMMAS
+            if wanted:
+                positions.append(i)
+        return positions
+
+    def _conjuncts_in(self, start: int, end: int) -> list[Token]:
+        """The tokens from ``start`` to ``end`` (exclusive) attached to their head as ``conj``."""
+        if self._conj_at is None:
+            self._conj_at = numpy.flatnonzero(self.doc.to_array(DEP) == _CONJ).tolist()
+        lo, hi = bisect_left(self._conj_at, start), bisect_left(self._conj_at, end)
+        return [self.doc[i] for i in self._conj_at[lo:hi]]
 
     def _clip(self, cand: _Candidate) -> _Candidate | None:
         """Keep reported content inside the cue's paragraph (parses run across blank lines)."""
@@ -673,8 +693,9 @@ class _Finder:
     def _nominal(self, tok: Token, dobj: Token) -> tuple[int, int]:
         """The object with the verb's later modifiers, cut before a coordinated verb."""
         end = self._tail(tok, dobj)
-        for t in self.doc[dobj.i : end.i + 1]:
-            if t.i > dobj.i and (_misattached_conj(t) or _next_participle(tok, t)):
+        # only a conjunct can be a coordinated verb or the next participle
+        for t in self._conjuncts_in(dobj.i + 1, end.i + 1):
+            if _misattached_conj(t) or _next_participle(tok, t):
                 stop = t.left_edge.i
                 while stop > dobj.i and self.doc[stop - 1].dep_ in ("cc", "punct"):
                     stop -= 1
