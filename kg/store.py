@@ -11,10 +11,13 @@ Apache Jena Fuseki, Virtuoso, GraphDB), reached with the standard library only.
 
 from __future__ import annotations
 
+import queue
 import re
+import threading
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections import deque
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -93,7 +96,7 @@ def to_ox(term: URIRef | Literal) -> ox.NamedNode | ox.Literal:
 
 
 WRITE_BATCH = 50
-"""Documents an on-disk store collects before loading them in one batch and flushing."""
+"""Documents an on-disk store collects before handing them to its writer thread."""
 
 
 @lru_cache(maxsize=16384)
@@ -151,10 +154,11 @@ class GraphStore:
         self.on_disk = on_disk
         self._runs: set[str] = set()
         self.union_copy = True
-        # On disk, documents are collected and bulk-loaded WRITE_BATCH at a time.
+        # On disk, documents are collected and written WRITE_BATCH at a time.
         self._pending: list[ox.Quad] = []
         self._seals: list[ox.Quad] = []  # their content hashes, written after the rest
         self._pending_hashes: dict[str, str] = {}
+        self._writer: _BackgroundWriter | None = None
 
     @classmethod
     def open(
@@ -213,6 +217,8 @@ class GraphStore:
     def document_hash(self, doc_id: str) -> str | None:
         """The content hash stored for a document, or None when it is not in the store."""
         pending = self._pending_hashes.get(doc_id)
+        if pending is None and self._writer is not None:
+            pending = self._writer.hash_of(doc_id)
         if pending is not None:
             return pending
         graph = ox.NamedNode(str(document_iri(doc_id)))
@@ -254,19 +260,25 @@ class GraphStore:
                 into.append(ox.Quad(s, p, o, graph))
                 into.append(ox.Quad(s, p, o))  # the union copy
             if len(self._pending_hashes) >= WRITE_BATCH:
-                # One bulk load per batch is 2-3 x cheaper than a transaction per
-                # document, and flushing keeps a long build's memory flat.
-                self.flush()
+                self._hand_over()
         return "added" if old is None else "replaced"
 
-    def _write_pending(self) -> None:
-        """Bulk-load the collected documents, then seal them with their content hashes."""
+    def _hand_over(self) -> None:
+        """Pass the collected documents to the writer thread, which writes while we parse."""
         if not self._pending_hashes:
             return
-        body, seals = self._pending, self._seals
+        if self._writer is None:
+            self._writer = _BackgroundWriter(self.store, self.location or "store")
+        batch = (self._pending, self._seals, self._pending_hashes)
         self._pending, self._seals, self._pending_hashes = [], [], {}
-        self.store.bulk_extend(body)
-        self.store.extend(seals)
+        self._writer.put(*batch)
+
+    def _write_pending(self) -> None:
+        """Write every collected document and wait until all are in the store."""
+        self._hand_over()
+        if self._writer is not None:
+            writer, self._writer = self._writer, None
+            writer.close()
 
     def remove_graph(self, graph: ox.NamedNode) -> None:
         """Drop a named graph and the union triples no other graph still holds."""
@@ -378,13 +390,74 @@ class GraphStore:
             self.store.flush()
 
 
+class _BackgroundWriter:
+    """Writes batches of documents into an on-disk store on its own thread.
+
+    pyoxigraph lets go of the GIL while a transaction writes, so a build goes
+    on parsing while the previous batch reaches the disk. Batches are written
+    in order, each document's quads before its content-hash seal, and flushed
+    so that RocksDB's write buffers stay small. At most two batches wait, which
+    keeps memory flat; a failed write is raised in the building thread.
+    """
+
+    def __init__(self, store: ox.Store, location: str) -> None:
+        self.store = store
+        self.location = location
+        self._queue: queue.Queue[tuple[list[ox.Quad], list[ox.Quad]] | None] = queue.Queue(2)
+        self._in_flight: deque[dict[str, str]] = deque()  # hashes of unwritten batches
+        self._sent = 0
+        self._written = 0  # advanced by the writer thread only
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="kg-store-writer", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while (batch := self._queue.get()) is not None:
+            try:
+                if self._error is None:
+                    body, seals = batch
+                    self.store.extend(body)
+                    self.store.extend(seals)
+                    self.store.flush()
+            except BaseException as exc:  # handed to the building thread
+                self._error = exc
+            finally:
+                self._written += 1
+
+    def put(self, body: list[ox.Quad], seals: list[ox.Quad], hashes: dict[str, str]) -> None:
+        """Queue one batch (waits while two batches are still queued)."""
+        self._check()
+        while len(self._in_flight) > self._sent - self._written:
+            self._in_flight.popleft()  # batches are written in order
+        self._in_flight.append(hashes)
+        self._sent += 1
+        self._queue.put((body, seals))
+
+    def hash_of(self, doc_id: str) -> str | None:
+        """The content hash of a document queued but perhaps not yet written."""
+        for hashes in reversed(self._in_flight):
+            if doc_id in hashes:
+                return hashes[doc_id]
+        return None
+
+    def close(self) -> None:
+        """Write what is queued, stop the thread, and raise any write error."""
+        self._queue.put(None)
+        self._thread.join()
+        self._check()
+
+    def _check(self) -> None:
+        if self._error is not None:
+            raise GraphError(f"{self.location}: cannot write ({_first_line(self._error)})")
+
+
 MERGE_TEMPLATE = """
 DELETE {{ {open} ?s ?p ?o {close} }}
 INSERT {{ {open} ?s2 ?p2 ?o2 {close} }}
 WHERE {{
-  VALUES (?old ?new) {{ {pairs} }}
-  {open} ?s ?p ?o {close}
-  FILTER(?s = ?old || ?o = ?old)
+  {{ VALUES (?old ?new) {{ {pairs} }} {open} ?old ?p ?o {close} BIND(?old AS ?s) }}
+  UNION
+  {{ VALUES (?old ?new) {{ {pairs} }} {open} ?s ?p ?old {close} BIND(?old AS ?o) }}
   BIND(IF(?s = ?old, ?new, ?s) AS ?s2)
   BIND(IF(?o = ?old, ?new, ?o) AS ?o2)
   BIND(IF(?s = ?old && ?p = rdfs:label, skos:altLabel, ?p) AS ?p2)
@@ -393,6 +466,9 @@ WHERE {{
 
 def merge_update(merges: dict[str, str]) -> str:
     """A SPARQL update that renames IRIs in the named graphs and in the default graph.
+
+    Each renamed IRI is looked up as subject and as object, so the update costs
+    the triples it touches, not a scan of the whole store.
 
     >>> "VALUES (?old ?new) { (<urn:a> <urn:b>) }" in merge_update({"urn:a": "urn:b"})
     True

@@ -9,6 +9,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
+import kg.store
 from kg.document import parse
 from kg.errors import GraphError, QueryError
 from kg.records import Document, Entity, Extraction, Pledge, Role
@@ -162,6 +163,38 @@ def test_on_disk_store_batches_writes_but_reads_see_them(tmp_path: Path) -> None
         memory.add(make_extraction(doc_id), MODEL)
     assert store.quads() == memory.quads()
     assert store.triples() == memory.triples()
+
+
+def test_writer_thread_writes_batches_while_adding(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(kg.store, "WRITE_BATCH", 1)  # every document goes to the writer
+    store = GraphStore.open(tmp_path / "store", create=True)
+    extractions = [make_extraction(f"a{i}") for i in range(5)]
+    for extraction in extractions:
+        assert store.add(extraction, MODEL) == "added"
+    # queued or written, every document is known by its hash
+    assert store.document_hash("a4") == extractions[4].document.content_hash
+    assert store.add(extractions[2], MODEL) == "unchanged"
+    assert count(store) == 5
+    memory = GraphStore()
+    for extraction in extractions:
+        memory.add(extraction, MODEL)
+    assert store.quads() == memory.quads()
+
+
+def test_a_failed_background_write_is_raised(tmp_path: Path, monkeypatch) -> None:
+    class Full:
+        def extend(self, quads: object) -> None:
+            raise OSError("No space left on device")
+
+    monkeypatch.setattr(kg.store, "WRITE_BATCH", 1)
+    store = GraphStore.open(tmp_path / "store", create=True)
+    store.add(make_extraction("a1"), MODEL)  # writes the run record, starts the writer
+    assert store._writer is not None
+    store._writer.store = Full()  # type: ignore[assignment]
+    with pytest.raises(GraphError, match="cannot write \\(No space left on device\\)"):
+        for doc_id in ("a2", "a3"):  # raised by the next hand-over or by the flush
+            store.add(make_extraction(doc_id), MODEL)
+        store.flush()
 
 
 def test_same_document_twice_in_one_batch_keeps_the_later(tmp_path: Path) -> None:
