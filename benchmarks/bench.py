@@ -3,14 +3,17 @@
 Usage (from the repository root):
 
     .venv/bin/python benchmarks/bench.py --limit 300
-    .venv/bin/python benchmarks/bench.py            # all 2,000 articles (~15 min)
+    .venv/bin/python benchmarks/bench.py            # all 2,000 articles, 2 rounds (~30 min)
 
 Every measurement runs in a fresh Python process so that its peak RSS is its
 own. Phases, for 1 and 2 workers: a bare spaCy ``nlp.pipe`` over the texts, and
 the library build path (:func:`kg.pipeline.build` into an on-disk Oxigraph
 store) over the same articles, instrumented to split its time into parse,
 extract (:func:`kg.facts.extract`), entity resolution and store (RDF conversion +
-write). Then three typical SPARQL queries on the built store, against rdflib's
+write). Each pair runs ``--rounds`` times in alternating order (bare first, then
+build first), since a shared machine drifts; the summary gives the median of the
+rounds' ratios, by wall time and by CPU time (all threads and worker processes).
+Then three typical SPARQL queries on the built store, against rdflib's
 in-memory engine on the same triples, and the GEXF and Turtle export times.
 Model loading is not timed. Words are whitespace-separated tokens of the text.
 """
@@ -82,10 +85,21 @@ def phase_spacy(args: argparse.Namespace) -> dict[str, Any]:
     from kg.document import load_pipeline
 
     nlp = load_pipeline()
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), cpu_seconds()
     for _ in nlp.pipe(read_texts(args.corpus, args.limit), n_process=args.workers, batch_size=32):
         pass
-    return {"seconds": time.perf_counter() - start, **peak_rss_mb()}
+    return {
+        "seconds": time.perf_counter() - start,
+        "cpu_seconds": cpu_seconds() - cpu,
+        **peak_rss_mb(),
+    }
+
+
+def cpu_seconds() -> float:
+    """CPU time of this process (all threads) and of its finished children."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 class Timer:
@@ -126,9 +140,10 @@ def phase_build(args: argparse.Namespace) -> dict[str, Any]:
                 if args.limit is not None and i >= args.limit:
                     break
                 out.write(line)
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), cpu_seconds()
         _, report = kg.pipeline.build([sample], store, workers=args.workers)
         seconds = time.perf_counter() - start
+        cpu = cpu_seconds() - cpu
     memory = peak_rss_mb()
     stages = {k: round(v, 2) for k, v in timer.seconds.items()}
     stages["parse (rest)"] = round(seconds - sum(timer.seconds.values()), 2)
@@ -137,6 +152,7 @@ def phase_build(args: argparse.Namespace) -> dict[str, Any]:
         digest.update(f"{t}\n".encode())
     return {
         "seconds": seconds,
+        "cpu_seconds": cpu,
         "documents": report.documents,
         "facts": report.facts,
         "triples": len(store),
@@ -211,7 +227,7 @@ def run_phase(args: argparse.Namespace, phase: str, workers: int, store: Path) -
     command += ["--corpus", str(args.corpus), "--store", str(store)]
     if args.limit is not None:
         command += ["--limit", str(args.limit)]
-    print(f"# {phase} workers={workers} …", file=sys.stderr, flush=True)
+    print(f"# {phase} workers={workers} {store.name} …", file=sys.stderr, flush=True)
     done = subprocess.run(
         command, capture_output=True, text=True, check=False, preexec_fn=_cap_memory
     )
@@ -225,33 +241,51 @@ def _cap_memory() -> None:
 
 
 def report(args: argparse.Namespace, results: dict[str, Any], articles: int, words: int) -> str:
+    runs = results["runs"]
     lines = [
-        f"Corpus: {args.corpus.name}, first {articles} articles, {words:,} words.",
+        f"Corpus: {args.corpus.name}, first {articles} articles, {words:,} words; "
+        f"{args.rounds} round(s) per worker count, bare and build in alternating order.",
         "",
-        "| run | workers | s | articles/s | words/s | × bare spaCy | peak RSS MB (main + child) |",
+        "| run | workers | round | s | words/s | CPU s | × bare spaCy (wall) "
+        "| CPU ÷ bare CPU | peak RSS MB (main + child) |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for w in args.worker_counts:
+        for r in range(args.rounds):
+            bare, build = runs[f"spacy{w}-{r}"], runs[f"build{w}-{r}"]
+            for name, run in (("bare spaCy nlp.pipe", bare), ("kg build → store", build)):
+                lines.append(
+                    f"| {name} | {w} | {r + 1} | {run['seconds']:.1f} "
+                    f"| {words / run['seconds']:,.0f} | {run['cpu_seconds']:.1f} "
+                    f"| {bare['seconds'] / run['seconds']:.3f} "
+                    f"| {run['cpu_seconds'] / bare['cpu_seconds']:.3f} "
+                    f"| {run['rss_mb']:.0f} + {run['child_rss_mb']:.0f} |"
+                )
+    lines += ["", "Summary (median over rounds of each round's ratio):", ""]
+    lines += ["| workers | kg build ÷ bare spaCy (wall) | CPU overhead of kg build |"]
+    lines += ["|---|---|---|"]
+    for w in args.worker_counts:
+        wall = [ratio(runs, w, r, "seconds") for r in range(args.rounds)]
+        extra = [1 / ratio(runs, w, r, "cpu_seconds") - 1 for r in range(args.rounds)]
+        lines.append(
+            f"| {w} | {statistics.median(wall):.3f} ({', '.join(f'{x:.3f}' for x in wall)}) "
+            f"| {statistics.median(extra):+.1%} ({', '.join(f'{x:+.1%}' for x in extra)}) |"
+        )
+    lines += ["", "Time inside `kg build` by stage (seconds, main process):", ""]
+    lines += [
+        "| workers | round | parse (rest) | extract | resolve | store (RDF + write) | facts |",
         "|---|---|---|---|---|---|---|",
     ]
     for w in args.worker_counts:
-        bare, build = results[f"spacy{w}"], results[f"build{w}"]
-        for name, r in (("bare spaCy nlp.pipe", bare), ("kg build → store", build)):
-            ratio = bare["seconds"] / r["seconds"]
+        for r in range(args.rounds):
+            b = runs[f"build{w}-{r}"]
+            s = b["stages"]
             lines.append(
-                f"| {name} | {w} | {r['seconds']:.1f} | {articles / r['seconds']:.1f} "
-                f"| {words / r['seconds']:,.0f} | {ratio:.2f} "
-                f"| {r['rss_mb']:.0f} + {r['child_rss_mb']:.0f} |"
+                f"| {w} | {r + 1} | {s.get('parse (rest)', 0)} | {s.get('extract', 0)} "
+                f"| {s.get('resolve', 0)} | {s.get('store', 0)} | {b['facts']} |"
             )
-    lines += ["", "Time inside `kg build` by stage (seconds; with 2 workers parsing overlaps):", ""]
-    lines += ["| workers | parse (rest) | extract | resolve | store (RDF + write) | facts |"]
-    lines += ["|---|---|---|---|---|---|"]
-    for w in args.worker_counts:
-        b = results[f"build{w}"]
-        s = b["stages"]
-        lines.append(
-            f"| {w} | {s.get('parse (rest)', 0)} | {s.get('extract', 0)} "
-            f"| {s.get('resolve', 0)} | {s.get('store', 0)} | {b['facts']} |"
-        )
-    hashes = {results[f"build{w}"]["graph_sha256"] for w in args.worker_counts}
-    lines += ["", f"Same graph with every worker count: {'yes' if len(hashes) == 1 else 'NO'}."]
+    hashes = {run["graph_sha256"] for key, run in runs.items() if key.startswith("build")}
+    lines += ["", f"Same graph in every build: {'yes' if len(hashes) == 1 else 'NO'}."]
     q = results["query"]
     lines += [
         "",
@@ -261,9 +295,9 @@ def report(args: argparse.Namespace, results: dict[str, Any], articles: int, wor
         "|---|---|---|---|---|",
     ]
     for name, r in q["queries"].items():
-        ratio = r["rdflib_ms"] / max(r["oxigraph_ms"], 1e-3)
+        speedup = r["rdflib_ms"] / max(r["oxigraph_ms"], 1e-3)
         lines.append(
-            f"| {name} | {r['oxigraph_ms']} | {r['rdflib_ms']} | {ratio:.1f}× "
+            f"| {name} | {r['oxigraph_ms']} | {r['rdflib_ms']} | {speedup:.1f}× "
             f"| {r['rows'][0]}, {r['rows'][1]} |"
         )
     lines += [
@@ -274,6 +308,11 @@ def report(args: argparse.Namespace, results: dict[str, Any], articles: int, wor
     return "\n".join(lines)
 
 
+def ratio(runs: dict[str, Any], workers: int, rnd: int, key: str) -> float:
+    """Bare spaCy's ``key`` (seconds or CPU seconds) over kg build's, in one round."""
+    return float(runs[f"spacy{workers}-{rnd}"][key] / runs[f"build{workers}-{rnd}"][key])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS)
@@ -282,19 +321,26 @@ def main() -> None:
     parser.add_argument("--worker-counts", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--phase", choices=PHASES, help=argparse.SUPPRESS)
     parser.add_argument("--store", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--rounds", type=int, default=2, help="bare/build pairs per worker count")
     parser.add_argument("--json", type=Path, help="also write the raw results here")
     args = parser.parse_args()
     if args.phase:
         print(json.dumps(PHASES[args.phase](args)))
         return
     articles, words = words_in(args.corpus, args.limit)
-    results: dict[str, Any] = {}
+    runs: dict[str, Any] = {}
+    results: dict[str, Any] = {"runs": runs}
     with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
         for w in args.worker_counts:
-            results[f"spacy{w}"] = run_phase(args, "spacy", w, Path(tmp) / "unused")
-            results[f"build{w}"] = run_phase(args, "build", w, Path(tmp) / f"store{w}")
+            for r in range(args.rounds):
+                # Alternate the order, so that a machine slowing down or speeding up
+                # during the run does not favour one side.
+                order = ("spacy", "build") if r % 2 == 0 else ("build", "spacy")
+                for phase in order:
+                    store = Path(tmp) / f"store{w}-{r}"
+                    runs[f"{phase}{w}-{r}"] = run_phase(args, phase, w, store)
         first = args.worker_counts[0]
-        results["query"] = run_phase(args, "query", first, Path(tmp) / f"store{first}")
+        results["query"] = run_phase(args, "query", first, Path(tmp) / f"store{first}-0")
     results.update(articles=articles, words=words)
     if args.json:
         args.json.write_text(json.dumps(results, indent=2))
