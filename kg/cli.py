@@ -111,7 +111,7 @@ workers_opt = click.option(
     type=click.IntRange(1, 64),
     default=1,
     show_default=True,
-    help="spaCy processes.",
+    help="Processes that parse and extract (same output as one).",
 )
 
 

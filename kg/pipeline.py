@@ -37,7 +37,7 @@ def extract_documents(
     Args:
         inputs: files, folders, JSON Lines files or ``-``.
         model: spaCy pipeline name (default: the installed English pipeline).
-        workers: spaCy processes.
+        workers: processes that parse and extract (same output as one).
         strict: stop at the first bad input instead of skipping it.
         on_error: receives each skipped input's error.
     """
