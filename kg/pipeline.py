@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -70,9 +72,16 @@ def _extracted(
         for document, doc in parse(documents, nlp):
             yield extract(doc, document)
         return
-    pool = ProcessPoolExecutor(workers, initializer=load_pipeline, initargs=(model,))
+    # Spawned, not forked: a forked worker would share this process's open store
+    # (RocksDB state, file handles), which it must never touch.
+    pool = ProcessPoolExecutor(
+        workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_start_worker,
+        initargs=(model,),
+    )
+    running: deque[Future[list[Extraction]]] = deque()
     try:
-        running: deque[Future[list[Extraction]]] = deque()
         for batch in _batches(documents, WORKER_BATCH):
             running.append(pool.submit(_extract_batch, batch, model))
             if len(running) >= 2 * workers:  # a bounded queue keeps memory flat
@@ -80,7 +89,17 @@ def _extracted(
         while running:
             yield from running.popleft().result()
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        if running:  # stopped early (an error, Ctrl-C): the queued work is not wanted
+            _stop_workers(pool)
+        pool.shutdown(wait=True)
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    # Python 3.11's executor can hang in shutdown when queued work is cancelled
+    # (the stop signal does not reach the workers); ending them is safe, since
+    # they hold nothing but parsed text.
+    for process in list(getattr(pool, "_processes", {}).values()):
+        process.terminate()
 
 
 WORKER_BATCH = 16
@@ -96,6 +115,12 @@ def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document
             batch = []
     if batch:
         yield batch
+
+
+def _start_worker(model: str | None) -> None:
+    # Ctrl-C is the main process's to handle: it stops the pool and keeps finished work.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    load_pipeline(model)
 
 
 def _extract_batch(batch: list[Document], model: str | None) -> list[Extraction]:
