@@ -320,7 +320,7 @@ def find_dates(text: str, anchor: date | None, tense: str = "past") -> list[Date
     """
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    present = {_WORD_KINDS.get(w.lower()) for w in _WORD.findall(text)}
+    present = set(map(_WORD_KINDS.get, map(str.lower, _WORD.findall(text))))
     for kind, pattern in DATE_PATTERNS:
         if NEEDS[kind] not in present:
             continue

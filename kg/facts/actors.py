@@ -174,6 +174,12 @@ def _all_words(name: str) -> frozenset[str]:
     return frozenset(w.strip(",.") for w in name.split())
 
 
+@lru_cache(maxsize=65536)
+def _group_ref(name: str, kind: str) -> ActorRef:
+    """The actor a country or organisation name stands for (one frozen record per name)."""
+    return ActorRef(canonical_actor(name), kind)
+
+
 class ActorIndex:
     """Canonical names of the actors in one document, with lookups for short references."""
 
@@ -206,20 +212,35 @@ class ActorIndex:
             if role.organisation:
                 org = canonical_actor(role.organisation)
                 self._posts.setdefault(org, set()).add(role.person)
+        person_texts: dict[int, str] = {}  # entity start → its text as a person, read once
         for ent in ents:
             if ent.label == _PERSON:
-                name = " ".join(person_core(clean_name(_person_text(ent, text))))
+                raw = person_texts[ent.start] = _person_text(ent, text)
+                name = " ".join(person_core(clean_name(raw)))
                 suffix = _SUFFIX.match(text, ent.end_char)
                 self._add_person(name + suffix.group() if suffix and name else name)
+        # resolve_entity() inlined: this loop runs over every entity of every document
+        resolved, by_text = self._resolved, self._by_text
         for ent in ents:
-            ref = self.resolve_entity(ent) if ent.label in _KIND_BY_ID else None
+            label = ent.label
+            kind = _KIND_BY_ID.get(label)
+            if kind is None:
+                continue
+            start, end = ent.start_char, ent.end_char
+            if kind != "person":
+                raw = text[start:end]
+            elif (known := person_texts.get(ent.start)) is not None:
+                raw = known
+            else:
+                raw = _person_text(ent, text)
+            key = (raw, kind)
+            ref = by_text[key] if key in by_text else self._resolve_name(raw, kind)
+            by_text[key] = resolved[(ent.start, ent.end, label)] = ref
             if ref is None:
                 continue
-            span = (ent.start_char, ent.end_char)
+            span = (start, end)
             self._by_span[span] = ref
-            self._mentions.append(
-                Mention(document.id, text[span[0] : span[1]], span, ref.kind, ref.name)
-            )
+            self._mentions.append(Mention(document.id, text[start:end], span, ref.kind, ref.name))
             self._mention_count[ref.name] += 1
             if ref.kind == "person":
                 self._learn_title(ent, ref.name)
@@ -321,7 +342,7 @@ class ActorIndex:
             return None
         if kind == "person" or self._is_person_name(name):
             return ActorRef(self.full_name(name), "person")
-        return ActorRef(canonical_actor(name), kind)
+        return _group_ref(name, kind)
 
     def _is_person_name(self, name: str) -> bool:
         """A name the tagger labelled ORG/GPE that the document gives as a person's."""

@@ -33,6 +33,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+import numpy
 from spacy.attrs import LEMMA, LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
@@ -40,7 +41,14 @@ from spacy.tokens import Doc, Span, Token
 from kg.dates import DateMention, find_dates
 from kg.document import entities
 from kg.facts.actors import ActorIndex, clean_name
-from kg.facts.roles import ORG_WORDS, doc_text, headline_end, resolve_country, sentences
+from kg.facts.roles import (
+    ORG_WORDS,
+    doc_text,
+    headline_end,
+    resolve_country,
+    sentence_bounds,
+    token_words,
+)
 from kg.records import Document, Meeting
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -116,6 +124,7 @@ SENTENCE_WORD_SETS = (
     "phone_words",
     "future_words",
 )
+_NO_WORDS: frozenset[int] = frozenset()
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 DATELINE = re.compile(r"^\s*([A-ZÀ-Þ][A-ZÀ-Þ .'\-]{2,}),\s*[A-Z][\w .'\-]*?\s+[–—-]\s")
 
@@ -135,6 +144,10 @@ def cues() -> dict[str, Any]:
     # the word sets sentences are tested against, as string-store ids: a sentence's words
     # are read as ids in bulk (``Doc.to_array``), never turned into strings
     data["ids"] = {key: frozenset(map(get_string_id, data[key])) for key in SENTENCE_WORD_SETS}
+    # the ids a sentence's words are ever tested for, sorted for ``numpy.searchsorted``
+    scanned = frozenset().union(*data["ids"].values())
+    data["scanned_ids"] = numpy.array(sorted(scanned), dtype=numpy.uint64)
+    data["opener_ids"] = numpy.array(sorted(SESSION_OPENER_IDS), dtype=numpy.uint64)
     data["standalone_lower"] = tuple(a.lower() for a in data["standalone_acronyms"])
     data["standalone_re"] = re.compile(
         r"\b(?:" + "|".join(map(re.escape, data["standalone_acronyms"])) + ")", re.I
@@ -194,14 +207,15 @@ def _is_wish(doc: Doc, i: int, lo: int) -> bool:
     return any(w in text for w in cues()["wish_words"])
 
 
-def _event_names(sent: Span) -> list[tuple[int, int, str]]:
-    """Capitalised event names in a sentence: (start token, end token, kind)."""
+def _event_names(sent: Span, texts: list[str]) -> list[tuple[int, int, str]]:
+    """Capitalised event names in a sentence: (start token, end token, kind); ``texts``
+    holds the text of every token of the Doc."""
     lex = cues()
     heads: dict[str, str] = lex["event_heads"]
     acronym = lex["acronym_re"]
     doc = sent.doc
     out: list[tuple[int, int, str]] = []
-    spots = [t.i for t in sent if t.text in heads or acronym.match(t.text)]
+    spots = [i for i in range(sent.start, sent.end) if texts[i] in heads or acronym.match(texts[i])]
     i = sent.start
     while i < sent.end:
         i = next((k for k in spots if k >= i), sent.end)
@@ -377,8 +391,8 @@ def _places(sent: Span, ents: list[Span], skip: list[tuple[int, int]]) -> list[t
     places = [
         e
         for e in ents
-        if not any(s < e.end and e.start < t for s, t in skip)
-        and (e.label_ in PLACE_LABELS or _looks_like_place(e))
+        if (e.label_ in PLACE_LABELS or _looks_like_place(e))
+        and not (skip and any(s < e.end and e.start < t for s, t in skip))
         and not _in_compound(e)
     ]
     previous: Span | None = None
@@ -611,18 +625,19 @@ def _refers_back(tok: Token) -> bool:
 
 
 def _meeting_verb(
-    sent: Span, ents: list[Span], words: frozenset[int], lemmas: list[int]
+    sent: Span, ents: list[Span], words: frozenset[int], cued: list[int], lemmas: list[int]
 ) -> tuple[Token, str] | None:
     """The meeting verb of a sentence ("met", "held talks", "visited") and its kind;
-    ``lemmas`` holds the string ids of the document's lemmas."""
+    ``cued`` holds the sentence's tokens that may be cue words (see :func:`_cue_tokens`),
+    ``lemmas`` the string ids of their lemmas."""
     lex = cues()
     verbs: dict[str, str] = lex["verbs"]
     verb_ids = lex["ids"]["verbs"]
     nouns = lex["meeting_nouns"]
     phone = not words.isdisjoint(lex["ids"]["phone_words"])
     doc = sent.doc
-    for i in range(sent.start, sent.end):
-        if lemmas[i] not in verb_ids:  # most words: no Token object needed
+    for i, lemma_id in zip(cued, lemmas, strict=True):
+        if lemma_id not in verb_ids:  # most words: no Token object needed
             continue
         tok = doc[i]
         if tok.pos_ not in ("VERB", "AUX"):
@@ -685,17 +700,19 @@ def _meeting_verb(
     return None
 
 
-def _meeting_nouns(sent: Span, situated: bool, lowers: list[int]) -> list[tuple[Token, str]]:
+def _meeting_nouns(
+    sent: Span, situated: bool, cued: list[int], lowers: list[int]
+) -> list[tuple[Token, str]]:
     """Meeting nouns with a partner ("in a meeting with King Salman", "a call with X") or,
     in a ``situated`` sentence (one that names a place or date), held by a verb ("wrapped
-    up two days of talks in Brussels"); ``lowers`` holds the string ids of the document's
-    lower-case words."""
+    up two days of talks in Brussels"); ``cued`` holds the sentence's tokens that may be
+    cue words (see :func:`_cue_tokens`), ``lowers`` the string ids of their lower-case forms."""
     triggers: dict[str, str] = cues()["noun_triggers"]
     trigger_ids = cues()["ids"]["noun_triggers"]
     doc = sent.doc
     out = []
-    for i in range(sent.start, sent.end):
-        if lowers[i] not in trigger_ids:  # most words: no Token object needed
+    for i, lower in zip(cued, lowers, strict=True):
+        if lower not in trigger_ids:  # most words: no Token object needed
             continue
         tok = doc[i]
         if tok.pos_ != "NOUN":
@@ -831,7 +848,7 @@ class _Sentence:
 
     span: Span
     ents: list[Span]
-    words: frozenset[int]  # string ids of the lower-case forms and lemmas of its tokens
+    words: frozenset[int]  # string ids of the lower-case forms and lemmas of its cue words
     status: str
     dates: list[tuple[int, str]]
     places: list[tuple[int, str]]
@@ -847,13 +864,22 @@ class _Sentence:
         return value or None
 
 
-def _events(sent: Span, words: frozenset[int], text: str) -> list[tuple[int, int, str]]:
-    """The event names of a sentence, capitalised ("Leaders' Summit") or lower-case with a
-    named owner ("the NATO summit"), in order."""
+def _events(
+    doc: Doc, bounds: tuple[int, int], words: frozenset[int], text: str, texts: list[str]
+) -> list[tuple[int, int, str]]:
+    """The event names of a sentence (``bounds``: its start and end token), capitalised
+    ("Leaders' Summit") or lower-case with a named owner ("the NATO summit"), in order;
+    ``text`` is the sentence's text, or "" when the document names no event acronym."""
     lex = cues()
-    named = not words.isdisjoint(lex["ids"]["event_heads_lower"]) or _names_acronym(text)
-    events = _event_names(sent) if named else []
-    if not words.isdisjoint(lex["ids"]["lowercase_event_heads"]):
+    named = not words.isdisjoint(lex["ids"]["event_heads_lower"]) or (
+        bool(text) and _names_acronym(text)
+    )
+    lower = not words.isdisjoint(lex["ids"]["lowercase_event_heads"])
+    if not (named or lower):
+        return []
+    sent = doc[bounds[0] : bounds[1]]
+    events = _event_names(sent, texts) if named else []
+    if lower:
         taken = {i for s, e, _ in events for i in range(s, e)}
         events += [x for x in _lowercase_events(sent) if x[1] - 1 not in taken]
         events.sort()
@@ -870,11 +896,19 @@ def _names_acronym(text: str) -> bool:
     )
 
 
-def _word_ids(doc: Doc) -> tuple[list[int], list[int]]:
-    """The string ids of every token's lower-case form and of its lemma, read in bulk
-    (no Token objects, no strings)."""
-    lower, lemma = doc.to_array([LOWER, LEMMA]).T.tolist()
-    return lower, lemma
+def _cue_tokens(doc: Doc) -> tuple[list[int], list[int], list[int], set[int]]:
+    """The tokens whose lower-case form or lemma is a cue word (in one of the word sets
+    sentences are tested against), with the string ids of their lower-case forms and
+    lemmas, and the session openers ("in", "at"): read in bulk, no Token objects, no
+    strings. The other tokens never change what those word sets find in a sentence."""
+    array = doc.to_array([LOWER, LEMMA]).reshape(-1, 2)
+    ids = cues()["scanned_ids"]
+    at = numpy.searchsorted(ids, array)
+    at[at == len(ids)] = 0
+    cued = numpy.flatnonzero((ids[at] == array).any(axis=1))
+    lowers, lemmas = array[cued].T.tolist()
+    openers = numpy.isin(array[:, 0], cues()["opener_ids"])
+    return cued.tolist(), lowers, lemmas, set(numpy.flatnonzero(openers).tolist())
 
 
 def _read_sentence(
@@ -934,40 +968,47 @@ def extract_meetings(doc: Doc, document: Document, actors: ActorIndex) -> list[M
     anchor = document.published
     text = doc_text(doc, document)
     ents = list(entities(doc))
-    lowers, lemmas = _word_ids(doc)
+    cued, cued_lowers, cued_lemmas, openers = _cue_tokens(doc)
+    starts, texts = token_words(doc, text)
     ent_starts = [e.start for e in ents]
-    breaks = [m.start() for m in re.finditer("\n\n", text)]
     title_end = max(0, headline_end(text, document.title))
-    body_start = _first_body_paragraph(text, title_end)
-    dateline = DATELINE.match(text[title_end:].lstrip("\n"))
-    default_place = _headline_place(ents, title_end) or (
-        dateline.group(1).strip().title() if dateline else None
-    )
+    layout: tuple[list[int], int] | None = None  # read at the first sentence that needs it
     lex = cues()
+    # a sentence names an event acronym only where the document does
+    lowered = text.lower()
+    acronyms = any(a in lowered for a in lex["standalone_lower"])
     context: _Candidate | None = None  # the trip or main meeting later mentions belong to
     candidates: list[_Candidate] = []
-    for segment in _segments(doc, title_end):
-        start, end = segment.start, segment.end
-        words = frozenset(lowers[start:end]).union(lemmas[start:end])
-        seg_text = text[segment.start_char : segment.end_char]  # == segment.text, built once
+    for start, end in _segments(doc, title_end, starts, texts):
+        first, last = bisect_left(cued, start), bisect_left(cued, end)
+        opener = start in openers
+        if first == last and not opener and not acronyms:
+            continue  # no cue word: nothing here can be a meeting
+        hits, lowers, lemmas = cued[first:last], cued_lowers[first:last], cued_lemmas[first:last]
+        # the string ids of the sentence's cue words, lower-case forms and lemmas
+        words = frozenset(lowers).union(lemmas) if hits else _NO_WORDS
+        start_char, end_char = starts[start], starts[end - 1] + len(texts[end - 1])
+        seg_text = text[start_char:end_char]  # == segment.text
         # a question asks whether a meeting was held; it reports none
         question = seg_text.rstrip().endswith("?")
-        events = _events(segment, words, seg_text)
+        events = _events(doc, (start, end), words, seg_text if acronyms else "", texts)
+        verb_named = not question and not words.isdisjoint(lex["ids"]["verbs"])
+        nouns_named = not question and not words.isdisjoint(lex["ids"]["noun_triggers"])
+        if not (events or verb_named or nouns_named or opener):
+            continue  # nothing here can be a meeting (no Span needed)
+        segment = doc[start:end]
         lo = bisect_left(ent_starts, start)
         hi = bisect_left(ent_starts, end)
         seg_ents = [e for e in ents[lo:hi] if e.end <= end]
-        verb = (
-            _meeting_verb(segment, seg_ents, words, lemmas)
-            if not question and not words.isdisjoint(lex["ids"]["verbs"])
-            else None
-        )
+        verb = _meeting_verb(segment, seg_ents, words, hits, lemmas) if verb_named else None
         if verb is not None and (_is_wish(doc, verb[0].i, start) or _dialled(verb)):
             verb = None
-        nouns_named = not question and not words.isdisjoint(lex["ids"]["noun_triggers"])
-        opener = start < end and lowers[start] in SESSION_OPENER_IDS
         if not (events or verb or nouns_named or opener and _session_body(segment, seg_ents)):
             # nothing here can be a meeting: skip reading its dates and places
             continue
+        if layout is None:
+            layout = _layout(text, title_end)
+        breaks, body_start = layout
         paragraph = bisect_left(breaks, segment.start_char)
         sent = _read_sentence(
             doc, segment, seg_ents, anchor, title_end, paragraph, words, seg_text, events
@@ -978,7 +1019,7 @@ def extract_meetings(doc: Doc, document: Document, actors: ActorIndex) -> list[M
                 continue
         triggers = [verb] if verb is not None else []
         if nouns_named:
-            nouns = _meeting_nouns(segment, bool(sent.places or sent.dates), lowers)
+            nouns = _meeting_nouns(segment, bool(sent.places or sent.dates), hits, lowers)
             triggers += [n for n in nouns if verb is None or not _argument_of(n[0], verb[0])]
         if not triggers and sent.dates:
             session = _body_session(sent, actors)
@@ -996,10 +1037,14 @@ def extract_meetings(doc: Doc, document: Document, actors: ActorIndex) -> list[M
             candidates.append(cand)
     if not candidates:
         return []
+    dateline = DATELINE.match(text[title_end:].lstrip("\n"))
+    default_place = _headline_place(ents, title_end) or (
+        dateline.group(1).strip().title() if dateline else None
+    )
     countries = {
         city.text: country
         for city, ent in itertools.pairwise(ents)
-        if _of_city(city, ent) and (country := _place(ent))
+        if ent.start == city.end + 1 and _of_city(city, ent) and (country := _place(ent))
     }
     meetings = _merge(_drop_trips(candidates), countries)
     placed = bool(default_place) and any(m.main and m.status == "held" for m in meetings)
@@ -1366,6 +1411,12 @@ def _visited_places(tok: Token, ents: list[Span]) -> set[str]:
     return out
 
 
+def _layout(text: str, title_end: int) -> tuple[list[int], int]:
+    """(where each paragraph break "\\n\\n" starts, the index of the body's first paragraph)."""
+    breaks = [m.start() for m in re.finditer("\n\n", text)]
+    return breaks, _first_body_paragraph(text, title_end)
+
+
 def _first_body_paragraph(text: str, title_end: int) -> int:
     """Index of the paragraph where the body's narrative starts (after a short preamble)."""
     paragraphs = text.split("\n\n")
@@ -1377,24 +1428,31 @@ def _first_body_paragraph(text: str, title_end: int) -> int:
     return 1
 
 
-def _segments(doc: Doc, title_end: int) -> list[Span]:
-    """The title line and then the body's sentences, never straddling the two."""
-    out: list[Span] = []
+def _segments(
+    doc: Doc, title_end: int, starts: list[int], texts: list[str]
+) -> list[tuple[int, int]]:
+    """The (start, end) tokens of the title line and then of the body's sentences, never
+    straddling the two; ``starts`` and ``texts`` hold every token's offset and text."""
+    out: list[tuple[int, int]] = []
     title = doc.char_span(0, title_end, alignment_mode="contract") if title_end else None
     if title is not None and len(title):
-        out.append(title)
-    for sent in sentences(doc):
-        if sent.end_char <= title_end:
+        out.append((title.start, title.end))
+    for start, end in sentence_bounds(doc):
+        if starts[end - 1] + len(texts[end - 1]) <= title_end:
             continue
-        if sent.start_char < title_end:
-            rest = doc.char_span(title_end, sent.end_char, alignment_mode="contract")
+        if starts[start] < title_end:
+            rest = doc.char_span(
+                title_end, starts[end - 1] + len(texts[end - 1]), alignment_mode="contract"
+            )
             if rest is None or not len(rest):
                 continue
             k = rest.start
             while k < rest.end and doc[k].is_space:
                 k += 1
-            sent = doc[k : rest.end]
-        out.append(sent)
+            if k == rest.end:
+                continue  # only spaces: nothing to read
+            start, end = k, rest.end
+        out.append((start, end))
     return out
 
 

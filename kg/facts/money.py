@@ -286,6 +286,12 @@ _STEMS = tuple(w for w in WORDS if not any(v != w and v in w for v in WORDS))
 _CODE = re.compile(r"(?=([A-Z]{3}))")
 
 
+@lru_cache(maxsize=1)
+def _currency_codes() -> frozenset[str]:
+    """The ISO codes read as currency markers: all but those that are English words."""
+    return iso_codes() - WORD_CODES
+
+
 def _has_marker(text: str) -> bool:
     """False when no part of ``text`` has a currency marker, so no part of it states an amount.
 
@@ -296,12 +302,14 @@ def _has_marker(text: str) -> bool:
     >>> _has_marker("On 4 May 2024, 300 people came."), _has_marker("12 Pounds")
     (False, True)
     """
-    if any(mark in text for mark in _MARKS):
-        return True
+    for mark in _MARKS:  # plain loops: this runs on every sentence with a number
+        if mark in text:
+            return True
     lower = text.lower()
-    if any(stem in lower for stem in _STEMS):
-        return True
-    return any(code in iso_codes() and code not in WORD_CODES for code in _CODE.findall(text))
+    for stem in _STEMS:
+        if stem in lower:
+            return True
+    return not _currency_codes().isdisjoint(_CODE.findall(text))
 
 
 def _number(text: str) -> Decimal:

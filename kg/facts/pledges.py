@@ -332,6 +332,8 @@ class _Reader:
             if not items:
                 continue
             here = items[bisect_left(items, sent.start) : bisect_left(items, sent.end)]
+            if not here:
+                continue
             for pledge in self.item_pledges(sent, here):
                 if self.keep(pledge):
                     yield pledge
@@ -1280,8 +1282,9 @@ def _verb_kind(verb: Token) -> str | None:
 
 def _excluded(np: Token, span: Span, verb: Token | None, path: list[Token]) -> bool:
     """True when the amount is a history, a request, a trade figure or a writer's sum."""
+    sent = span.sent
     near = [t.lower_ for t in np.subtree if t.i < span.end] + [
-        t.lower_ for t in span.doc[max(span.sent.start, span.start - 3) : span.start]
+        t.lower_ for t in span.doc[max(sent.start, span.start - 3) : span.start]
     ]
     if any(w in EXCLUDE_WORDS for w in near):
         return True
@@ -1294,7 +1297,7 @@ def _excluded(np: Token, span: Span, verb: Token | None, path: list[Token]) -> b
         )
     ):
         return True  # "The Budget provides $X": a request to the legislature
-    after = span.doc[span.end : min(span.sent.end, span.end + 12)]
+    after = span.doc[span.end : min(sent.end, span.end + 12)]
     if any(t.lemma_.lower() in EXCLUDE_AFTER and t.pos_ == "VERB" for t in after):
         return True
     nouns = [np, *(o for p in _preps(np) for o in p.children if o.dep_ == "pobj")]

@@ -31,7 +31,7 @@ from __future__ import annotations
 import itertools
 import json
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -107,6 +107,7 @@ QUALIFIER_CONNECTORS = frozenset({"of", "for", "to", "the", "&", "on"})
 QUALIFIER_TAIL = QUALIFIER_CONNECTORS | {"-", "(", ","}  # trimmed off a qualifier's end
 NAME_SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "II", "III"})
 INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+INITIALS_GAPS = (3, 5, 7)  # the lengths of ``INITIALS`` texts with a space after them
 PATRONYMICS = frozenset({"bin", "ibn", "bint", "ben"})
 PLACE_OR_BODY = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC"})
 APPOSITION_END = frozenset({",", ".", ";", ":", ")", "\n"})
@@ -341,20 +342,32 @@ def sentences(doc: Doc) -> list[Span]:
     array (``Doc.sents`` builds a Token object for every token); built once per Doc."""
     found = doc.user_data.get("kg.sents")
     if found is None:
-        found = doc.user_data["kg.sents"] = tuple(_sentences(doc))
+        found = doc.user_data["kg.sents"] = tuple(Span(doc, a, b) for a, b in sentence_bounds(doc))
     return list(found)
 
 
-def _sentences(doc: Doc) -> list[Span]:
+def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """The (start, end) token indexes of :func:`sentences`, without building Spans."""
+    found: tuple[tuple[int, int], ...] | None = doc.user_data.get("kg.sent_bounds")
+    if found is None:
+        found = doc.user_data["kg.sent_bounds"] = tuple(_sentence_bounds(doc))
+    return list(found)
+
+
+def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     if not len(doc):
         return []
-    flags = doc.to_array(SENT_START)
-    starts = [
-        0,
-        *(i for i in (flags == 1).nonzero()[0].tolist() if i > 0 and not _after_initials(doc, i)),
-        len(doc),
+    flags, starts = doc.to_array([SENT_START, IDX]).T
+    breaks = (flags == 1).nonzero()[0]
+    breaks = breaks[breaks > 0]
+    # a token and the space after it take 3, 5 or 7 characters when it is initials ("C.S. ")
+    gaps = (starts[breaks] - starts[breaks - 1]).tolist()
+    kept = [
+        i
+        for i, gap in zip(breaks.tolist(), gaps, strict=True)
+        if not (gap in INITIALS_GAPS and _after_initials(doc, i))
     ]
-    return [Span(doc, a, b) for a, b in itertools.pairwise(starts)]
+    return list(itertools.pairwise([0, *kept, len(doc)]))
 
 
 def _after_initials(doc: Doc, i: int) -> bool:
@@ -368,6 +381,18 @@ def _after_initials(doc: Doc, i: int) -> bool:
         and doc[i + 1].pos_ == "PROPN"
         and initials.whitespace_ != ""
     )
+
+
+def token_words(doc: Doc, text: str) -> tuple[list[int], list[str]]:
+    """Every token's character offset and text (``Token.idx``, ``Token.text``), read in
+    bulk once per Doc; ``text`` is the Doc's text (:func:`doc_text`)."""
+    found: tuple[list[int], list[str]] | None = doc.user_data.get("kg.words")
+    if found is None:
+        idx, length = doc.to_array([IDX, LENGTH]).T.tolist()
+        # slicing the text is cheaper than decoding every token's string hash
+        words = [text[a : a + n] for a, n in zip(idx, length, strict=True)]
+        found = doc.user_data["kg.words"] = (idx, words)
+    return found
 
 
 def headline_end(text: str, title: str | None) -> int:
@@ -435,22 +460,19 @@ class _Tokens:
     tokens only (part of speech, punctuation) come from ``doc`` itself.
     """
 
-    def __init__(self, doc: Doc, text: str, ents: Iterable[Span]) -> None:
+    def __init__(self, doc: Doc, text: str, ents: list[Span], labels: list[str]) -> None:
         self.doc = doc
         self.text = text
         self.n = len(doc)
-        idx, length = doc.to_array([IDX, LENGTH]).T.tolist()
-        # slicing the text is cheaper than decoding every token's string hash
-        self.words: list[str] = [text[a : a + n] for a, n in zip(idx, length, strict=True)]
-        self.idx: list[int] = idx
+        self.idx, self.words = token_words(doc, text)  # shared: never changed here
         # the entity tags, from the entities the Doc builds out of the same tags
         self.iob: list[int] = [0] * self.n
         self.ent_type: list[str] = [""] * self.n
-        for ent in ents:
+        for ent, label in zip(ents, labels, strict=True):
             start, end = ent.start, ent.end
             self.iob[start] = _BEGIN
             self.iob[start + 1 : end] = [_INSIDE] * (end - start - 1)
-            self.ent_type[start:end] = [ent.label_] * (end - start)
+            self.ent_type[start:end] = [label] * (end - start)
 
     def space_after(self, i: int) -> bool:
         """Whether whitespace follows token ``i`` (spaCy's ``whitespace_``)."""
@@ -896,11 +918,27 @@ class _Reader:
         self.document = document
         self.text = doc_text(doc, document)
         self.ents = list(entities(doc))
-        self.toks = _Tokens(doc, self.text, self.ents)
+        self.labels = [ent.label_ for ent in self.ents]  # read once: a lookup on each access
+        self.toks = _Tokens(doc, self.text, self.ents, self.labels)
         self.title_end = headline_end(self.text, document.title)
         self.acronyms = document_acronyms(self.text)
         self.used: set[int] = set()
         self._place_names: set[str] | None = None
+        self._parser_starts: list[int] | None = None
+
+    def sentence_of(self, i: int) -> tuple[int, int]:
+        """The (start, end) tokens of ``doc[i].sent``, the parser's sentence of token ``i``
+        (read from the sentence-start array, without building Spans)."""
+        starts = self._parser_starts
+        if starts is None:
+            flags = self.doc.to_array(SENT_START)
+            starts = self._parser_starts = (flags == 1).nonzero()[0].tolist()
+        k = bisect_right(starts, i)
+        return (starts[k - 1] if k else 0), (starts[k] if k < len(starts) else self.toks.n)
+
+    def ents_of(self, *labels: str) -> list[Span]:
+        """The entities with one of ``labels``, in order."""
+        return [ent for ent, label in zip(self.ents, self.labels, strict=True) if label in labels]
 
     def ent_text(self, ent: Span) -> str:
         """An entity's text, sliced from the document text (``Span.text`` joins tokens)."""
@@ -959,9 +997,11 @@ class _Reader:
         title_words, lower_words = _title_words()
         plural_heads = lexicon()["plural_heads"]
         # only a title word can start a core
-        starts = [i for i, word in enumerate(words) if word in title_words]
-        for sent in sentences(self.doc):
-            sent_start, sent_end = sent.start, sent.end
+        starts = list(itertools.compress(itertools.count(), map(title_words.__contains__, words)))
+        if not starts:
+            return found
+        for sent in sentence_bounds(self.doc):
+            sent_start, sent_end = sent
             resume = sent_start  # the tokens before it are read
             for i in starts[bisect_left(starts, sent_start) : bisect_left(starts, sent_end)]:
                 if i < resume:
@@ -987,12 +1027,13 @@ class _Reader:
                 resume = max(titles[-1].end, e)
         return found
 
-    def after(self, titles: list[_Title], sent: Span) -> _Found | None:
-        """The name that follows the title chain ("Secretary General Mark Rutte")."""
+    def after(self, titles: list[_Title], sent: tuple[int, int]) -> _Found | None:
+        """The name that follows the title chain ("Secretary General Mark Rutte"); ``sent``
+        holds the sentence's (start, end) tokens."""
         toks = self.toks
         words = toks.words
         last = titles[-1]
-        limit = sent.end
+        limit = sent[1]
         if last.end > last.core_end:  # qualifier: its capitalised tail may hold the name
             s = _name_in_qualifier(toks, last)
             if s is not None:
@@ -1027,19 +1068,20 @@ class _Reader:
         e = _with_suffix(toks, self.trim_headline(s, e))
         return _Found((s, e), tuple(titles), _trailing_org(toks, e, limit, self.acronyms))
 
-    def before(self, titles: list[_Title], sent: Span) -> _Found | None:
+    def before(self, titles: list[_Title], sent: tuple[int, int]) -> _Found | None:
         """The name an apposition follows ("Mark Rutte, NATO's Secretary General")."""
+        sent_start, sent_end = sent
         toks = self.toks
         words = toks.words
         first = titles[0]
         k = first.prefix_start if first.prefix_start is not None else first.start
-        if k > sent.start and words[k - 1] in ("the", "a"):
+        if k > sent_start and words[k - 1] in ("the", "a"):
             k -= 1
-        if k - 1 <= sent.start or words[k - 1] != ",":
+        if k - 1 <= sent_start or words[k - 1] != ",":
             return None
         last = titles[-1]
         end_ok = (
-            last.end >= sent.end
+            last.end >= sent_end
             or words[last.end] in APPOSITION_END | {"and", "met", "said"}
             or toks.is_space(last.end)
         )
@@ -1049,7 +1091,7 @@ class _Reader:
         s = e
         lex = lexicon()
         while (
-            s > sent.start
+            s > sent_start
             and (
                 _is_cap(words[s - 1]) or words[s - 1] in lex["particle_set"] or words[s - 1] == "-"
             )
@@ -1116,9 +1158,7 @@ class _Reader:
         """The stripped texts of the document's GPE entities, gathered on first use."""
         names = self._place_names
         if names is None:
-            names = self._place_names = {
-                _strip(self.ent_text(ent)) for ent in self.ents if ent.label_ == "GPE"
-            }
+            names = self._place_names = {_strip(self.ent_text(ent)) for ent in self.ents_of("GPE")}
         return names
 
 
@@ -1130,18 +1170,23 @@ def _person_names(reader: _Reader, spans: Iterable[tuple[int, int]]) -> list[str
     names: set[str] = set()
     for s, e in spans:
         names.add(_person_text(toks, s, e))
-    for ent in reader.ents:
-        if ent.label_ == "PERSON":
-            # "President Biden Raises Record Funding": headline words are not a name
-            end = reader.trim_headline(ent.start, ent.end)
-            words = [w for w in toks.words[ent.start : end] if w not in skip]
-            if len(words) >= 2 and not any(w in lex["not_name_set"] for w in words):
-                names.add(" ".join(words))
+    for ent in reader.ents_of("PERSON"):
+        # "President Biden Raises Record Funding": headline words are not a name
+        end = reader.trim_headline(ent.start, ent.end)
+        words = [w for w in toks.words[ent.start : end] if w not in skip]
+        if len(words) >= 2 and not any(w in lex["not_name_set"] for w in words):
+            names.add(" ".join(words))
     return sorted(n for n in names if len(_name_words(n)) >= 2)
 
 
 def _name_words(name: str) -> list[str]:
-    return [w for w in name.replace(",", " ").split() if w not in ("Jr.", "Jr", "Sr.")]
+    return list(_name_word_tuple(name))
+
+
+@lru_cache(maxsize=16384)
+def _name_word_tuple(name: str) -> tuple[str, ...]:
+    """:func:`_name_words` as a tuple (cached: read for every name pair)."""
+    return tuple(w for w in name.replace(",", " ").split() if w not in ("Jr.", "Jr", "Sr."))
 
 
 def expand_name(name: str, full_names: Iterable[str]) -> str:
@@ -1159,11 +1204,11 @@ def expand_name(name: str, full_names: Iterable[str]) -> str:
     >>> expand_name("Salman", ["Mohammed bin Salman"])
     'Salman'
     """
-    words = _name_words(name)
+    words = _name_word_tuple(name)
     if not words:
         return name
     fulls = [f for f in full_names if len(f) > len(name)]
-    split = {f: _name_words(f) for f in fulls}
+    split = {f: _name_word_tuple(f) for f in fulls}
     # "Salman" is not "Mohammed bin Salman" (the son of a Salman)
     fulls = [f for f in fulls if not _after_patronymic(split[f], words[-1])]
     by_last = {f for f in fulls if split[f][-1] == words[-1]}
@@ -1181,7 +1226,7 @@ def expand_name(name: str, full_names: Iterable[str]) -> str:
     return name
 
 
-def _after_patronymic(words: list[str], word: str) -> bool:
+def _after_patronymic(words: tuple[str, ...], word: str) -> bool:
     """Whether ``word`` follows "bin"/"ibn" in a full name, naming a parent."""
     return any(
         w == word and k > 0 and words[k - 1].lower() in PATRONYMICS for k, w in enumerate(words)
@@ -1198,7 +1243,8 @@ class _Context:
 
     def __init__(self, reader: _Reader, found: list[_Found]) -> None:
         self.reader = reader
-        mentions = _country_mentions(reader.ents, reader.text)
+        # the helpers pick these labels themselves: given fewer entities, they read faster
+        mentions = _country_mentions(reader.ents_of("GPE", "NORP"), reader.text)
         self.home = _home_country(reader.document, mentions)
         self.home_from_source = source_body(reader.document) is not None
         self.agency = source_body(reader.document)
@@ -1212,14 +1258,15 @@ class _Context:
         known = _organisation_keys() | {a.lower() for a in reader.acronyms}
         self.bodies = [
             (int(ent.start), hit[0])
-            for ent in reader.ents
-            if ent.label_ == "ORG"
-            and _strip(name := reader.ent_text(ent)).lower() in known
+            for ent in reader.ents_of("ORG")
+            if _strip(name := reader.ent_text(ent)).lower() in known
             and (hit := resolve_organisation(name, reader.acronyms)) is not None
             and hit[1] == "organisation"
         ]
         self.main_foreign = foreign.most_common(1)[0][0] if foreign else None
-        self.places = sorted([*self.countries, *_city_countries(reader.ents, reader.text)])
+        self.places = sorted(
+            [*self.countries, *_city_countries(reader.ents_of("GPE"), reader.text)]
+        )
         self.single = frozenset(lex["single_holder_titles"]["titles"])
         leaders = frozenset(lex["single_holder_titles"]["leaders"])
         if not self.home_from_source:
@@ -1262,13 +1309,12 @@ class _Context:
         if self.agency and core in lexicon()["agency_titles"]:
             return role, self.agency, "organisation"
         s, e = found.person_span
-        sent = doc[s].sent
-        sent_start = sent.start
+        sent_start, sent_end = self.reader.sentence_of(s)
         if core in self.body_titles and self.bodies:
             # "Secretary General Mark Rutte" in an article about NATO
             near = [b for i, b in self.bodies if sent_start <= i < title.start]
             # "the leadership of Secretary-General Guterres and the United Nations"
-            later = [b for i, b in self.bodies if e <= i < sent.end]
+            later = [b for i, b in self.bodies if e <= i < sent_end]
             if near or later:
                 body = near[-1] if near else later[0]
             else:
@@ -1290,7 +1336,6 @@ class _Context:
         if foreign_title or counterpart:
             # "met with Prime Minister Kishida in Tokyo": the foreign country or city
             # of the sentence, before the title, else after it
-            sent_end = sent.end
             here = [c for i, c in self.places if sent_start <= i < sent_end and c != self.home]
             before = [c for i, c in self.places if sent_start <= i < title.start and c != self.home]
             if here:
@@ -1319,6 +1364,8 @@ def extract_roles(doc: Doc, document: Document) -> list[Role]:
     reader = _Reader(doc, document)
     toks = reader.toks
     found = reader.read()
+    if not found:
+        return []  # no title beside a name
     context = _Context(reader, found)
     full = _person_names(reader, [f.person_span for f in found])
     resolved: list[tuple[str, _Title, _Found, tuple[str, str, str] | None]] = []

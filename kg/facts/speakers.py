@@ -72,6 +72,7 @@ CHANNELS = frozenset(LEXICON["channels"])
 KIND_BY_LABEL = {"PERSON": "person", "ORG": "organisation", "GPE": "country", "NORP": "country"}
 _CONJ = IDS["conj"]
 _ACTOR_LABELS = frozenset(IDS[label] for label in KIND_BY_LABEL)
+_GPE = IDS["GPE"]
 
 
 @dataclass(frozen=True)
@@ -138,29 +139,35 @@ class SpeakerResolver:
         self._last_at = -1
         ex = sorted(excluded)
         ents = entities(doc)
+        ent_at = self._ent_at
         for ent in ents:
-            self._ent_at[ent.start : ent.end] = [ent] * (ent.end - ent.start)
+            start, end = ent.start, ent.end
+            if end - start == 1:
+                ent_at[start] = ent
+            else:
+                ent_at[start:end] = [ent] * (end - start)
         text = self.text
         for ent in ents:
             if ent.label not in _ACTOR_LABELS:
                 continue  # entities never overlap, so no actor lies behind a date or a number
-            ref = actors.at(ent.start_char, ent.end_char) or actors.resolve_entity(ent)
+            start, end = ent.start_char, ent.end_char
+            ref = actors.at(start, end) or actors.resolve_entity(ent)
             if ref is None:
                 continue
-            self.mentions.append((ent.start_char, ent.end_char, ref.name))
+            self.mentions.append((start, end, ref.name))
             order = self._persons_in_order if ref.kind == "person" else self._groups_in_order
-            excluded_here = _within(ex, ent.start_char)
-            if ref.name not in order and not excluded_here:
+            excluded_here = bool(ex) and _within(ex, start)
+            if not excluded_here and ref.name not in order:
                 order.append(ref.name)
                 self._kind_of[ref.name] = ref.kind
-                self._first_at[ref.name] = ent.start_char
-                if ent.label_ == "GPE":
+                self._first_at[ref.name] = start
+                if ent.label == _GPE:
                     self._states.append(ref.name)
                 if ref.kind == "person":
-                    self._first_person_at = min(self._first_person_at, ent.start_char)
+                    self._first_person_at = min(self._first_person_at, start)
                 else:
-                    self._first_group_at = min(self._first_group_at, ent.start_char)
-            if not excluded_here and text[ent.start_char : ent.end_char] not in CHANNELS:
+                    self._first_group_at = min(self._first_group_at, start)
+            if not excluded_here and text[start:end] not in CHANNELS:
                 self._mentioned.append((ent, ref))
         self._country_groups: set[str] | None = None
         self._excluded = ex
