@@ -182,7 +182,7 @@ class GraphStore:
             try:
                 raw = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
                 opened = cls(raw, str(path), on_disk=True)
-            except OSError as exc:
+            except (OSError, RuntimeError) as exc:  # RocksDB reports damage as RuntimeError
                 raise GraphError(f"{path}: cannot open store ({_first_line(exc)})") from None
             opened._check_union(writable=not read_only)
             return opened

@@ -301,3 +301,20 @@ def test_parse_with_two_workers_matches_one(nlp) -> None:
         ]
 
     assert annotations(2) == annotations(1)
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        OSError("IO error: No such file or directory: bad/MANIFEST-000099"),
+        RuntimeError("Corruption: Mismatch in unique ID on table file 10"),
+    ],
+)
+def test_a_damaged_store_is_a_one_line_error(tmp_path: Path, monkeypatch, error) -> None:
+    def refuse(location: str) -> ox.Store:
+        raise error
+
+    (tmp_path / "store").mkdir()
+    monkeypatch.setattr(kg.store.ox, "Store", refuse)
+    with pytest.raises(GraphError, match=f"store: cannot open store \\({error.args[0][:12]}"):
+        GraphStore.open(tmp_path / "store")
