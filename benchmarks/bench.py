@@ -21,6 +21,7 @@ Model loading is not timed. Words are whitespace-separated tokens of the text.
 from __future__ import annotations
 
 import argparse
+import gc
 import hashlib
 import io
 import json
@@ -127,6 +128,7 @@ def phase_build(args: argparse.Namespace) -> dict[str, Any]:
     from kg.store import GraphStore
 
     load_pipeline()
+    gc.freeze()  # as the kg build command does once the pipeline is loaded
     timer = Timer()
     kg.pipeline.extract = timer.wrap("extract", kg.pipeline.extract)
     EntityResolver.resolve = timer.wrap("resolve", EntityResolver.resolve)  # type: ignore[method-assign]

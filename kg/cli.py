@@ -7,6 +7,7 @@ exit status 1; usage errors exit 2 (click's own).
 
 from __future__ import annotations
 
+import gc
 import inspect
 import json
 import sys
@@ -137,6 +138,7 @@ def extract_cmd(
     from kg.records import fact_to_json
 
     skipped = Skipped()
+    _load_for_long_run(model)
     progress = _progress_for(inputs)
     for extraction in extract_documents(
         inputs, model=model, workers=workers, strict=strict, on_error=skipped
@@ -211,6 +213,7 @@ def build_cmd(
         raise click.UsageError("give -o FILE, --store DIR, or both")
     store = GraphStore.open(store_location, create=True) if store_location else None
     skipped = Skipped()
+    _load_for_long_run(model)
     progress = _progress_for(inputs)
     store, report = build(
         inputs,
@@ -297,6 +300,18 @@ class Progress:
         if self.active and self._drawn_at is not None:
             self.stream.write("\r" + " " * self._width + "\r")
             self.stream.flush()
+
+
+def _load_for_long_run(model: str | None) -> None:
+    """Load the spaCy pipeline, then keep it out of the garbage collector's sweeps.
+
+    The pipeline lives as long as the command; frozen, its objects are no longer
+    walked by every full collection of a long run.
+    """
+    from kg.document import load_pipeline
+
+    load_pipeline(model)
+    gc.freeze()
 
 
 def _progress_for(inputs: tuple[str, ...]) -> Progress:

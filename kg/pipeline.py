@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import signal
 from collections import deque
@@ -121,6 +122,7 @@ def _start_worker(model: str | None) -> None:
     # Ctrl-C is the main process's to handle: it stops the pool and keeps finished work.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     load_pipeline(model)
+    gc.freeze()  # the pipeline lives as long as the worker: keep it out of GC sweeps
 
 
 def _extract_batch(batch: list[Document], model: str | None) -> list[Extraction]:
