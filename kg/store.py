@@ -246,13 +246,7 @@ class GraphStore:
             self.remove_graph(graph)
         self.add_run(model)
         if not self.on_disk:
-            self.store.extend(
-                [
-                    quad
-                    for s, p, o in document_terms(extraction, model)
-                    for quad in (ox.Quad(s, p, o, graph), ox.Quad(s, p, o))
-                ]
-            )
+            self._extend(document_quads(extraction, model))
         else:
             self._pending_hashes[document.id] = document.content_hash
             for s, p, o in document_terms(extraction, model):
