@@ -113,7 +113,6 @@ class Gazetteer:
         self._index: dict[str, GazetteerEntry] = {}
         self._codes: dict[tuple[str, str], GazetteerEntry] = {}
         self._money: dict[str, Currency] = {}
-        self._seen: dict[str, GazetteerEntry | None] = {}  # name → lookup's answer
         # Earlier entries win a shared name: the file lists countries first.
         for entry in self.entries:
             for name in (entry.label, *entry.names, *entry.demonyms):
@@ -126,13 +125,7 @@ class Gazetteer:
 
     def lookup(self, name: str) -> GazetteerEntry | None:
         """The entry a name, alias, acronym or demonym stands for, if known."""
-        try:
-            return self._seen[name]
-        except KeyError:
-            if len(self._seen) >= 65536:
-                self._seen.clear()  # bounded, for long builds
-            found = self._seen[name] = self._index.get(normalise(name))
-            return found
+        return self._index.get(normalise(name))
 
     def by_code(self, kind: str, code: str) -> GazetteerEntry | None:
         """The entry of ``kind`` with ISO or acronym ``code`` ("country", "USA")."""
