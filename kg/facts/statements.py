@@ -92,10 +92,6 @@ WANTED_LEMMAS = ALL_CUES | set(ADJECTIVAL_CUES) | set(NOUN_CUES) | {"according",
 _CUE_POS = [IDS[p] for p in ("VERB", "AUX", "ADJ", "NOUN")]
 _ACCORDING = get_string_id("according")
 _CONJ = IDS["conj"]
-#: lemma id → whether the lemma, lower-cased, is wanted. An id is the hash of the lemma's text,
-#: so this is a pure function of constant data, shared by all documents (cleared when large)
-_WANTED_BY_ID: dict[int, bool] = {}
-MAX_MEMO = 1 << 17
 #: dependency links a cue without its own subject climbs to find one
 INHERIT_DEPS = frozenset({"conj", "advcl", "xcomp", "acl", "pcomp", "prep", "relcl", "acomp"})
 MAX_CLIMB = 4
@@ -349,17 +345,11 @@ class _Finder:
         for tag in _CUE_POS:
             maybe |= pos == tag
         at = numpy.flatnonzero(maybe)
-        memo = _WANTED_BY_ID
-        if len(memo) > MAX_MEMO:
-            memo.clear()
-        positions = []
-        for i, h in zip(at.tolist(), lemma[at].tolist(), strict=True):
-            wanted = memo.get(h)
-            if wanted is None:
-                wanted = memo[h] = strings[h].lower() in WANTED_LEMMAS
-            if wanted:
-                positions.append(i)
-        return positions
+        return [
+            i
+            for i, h in zip(at.tolist(), lemma[at].tolist(), strict=True)
+            if strings[h].lower() in WANTED_LEMMAS
+        ]
 
     def _conjuncts_in(self, start: int, end: int) -> list[Token]:
         """The tokens from ``start`` to ``end`` (exclusive) attached to their head as ``conj``."""
