@@ -33,8 +33,7 @@ def decode(data: bytes, name: str) -> str:
     Traceback (most recent call last):
     kg.errors.InputError: a.txt: not UTF-8 text
     """
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{name}: binary file, not text")
+    refuse_binary(data[:BINARY_SNIFF], name)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -42,6 +41,21 @@ def decode(data: bytes, name: str) -> str:
     if not text.strip():
         raise InputError(f"{name}: empty file")
     return text
+
+
+BINARY_SNIFF = 8192
+"""Bytes read from the start of a file to tell binary data from text."""
+
+
+def refuse_binary(head: bytes, name: str) -> None:
+    """Raise when the first bytes of a file hold a NUL byte, which text never does.
+
+    >>> refuse_binary(b"\\x89PNG\\x00\\x00", "a.txt")
+    Traceback (most recent call last):
+    kg.errors.InputError: a.txt: binary file, not text
+    """
+    if b"\x00" in head:
+        raise InputError(f"{name}: binary file, not text")
 
 
 def _title_from_text(text: str) -> str | None:
@@ -133,8 +147,7 @@ def _read_jsonl_file(path: Path, on_error: ErrorHandler | None) -> Iterator[Docu
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
     with stream:
-        if b"\x00" in stream.read(8192):
-            raise InputError(f"{path}: binary file, not text")
+        refuse_binary(stream.read(BINARY_SNIFF), str(path))
         stream.seek(0)
         yield from read_jsonl(stream, str(path), on_error)
 
