@@ -314,6 +314,9 @@ class _Context:
     person_names: set[str] = field(default_factory=set)  # names used for a person, cleaned
     found: dict[str, Entity] = field(default_factory=dict)  # iri → entity
     aliases: dict[str, set[str]] = field(default_factory=dict)  # iri → names
+    #: (name, kind, role, generic) → entity; the article's names repeat, and once its
+    #: context is read, linking a name depends on nothing else
+    linked: dict[tuple[str, str | None, str, bool], Entity] = field(default_factory=dict)
 
 
 class EntityResolver:
@@ -397,7 +400,8 @@ class EntityResolver:
         names: list[tuple[str, str | None]] = [(m.canonical, m.kind) for m in extraction.mentions]
         for fact in extraction.facts:
             names.extend(_actor_names(fact))
-        kinds = [(name, self._kind(name, kind, ctx)) for name, kind in names]
+        kind_of = {pair: self._kind(*pair, ctx) for pair in dict.fromkeys(names)}
+        kinds = [(name, kind_of[name, kind]) for name, kind in names]
         persons = [name for name, kind in kinds if kind == "person"]
         ctx.person_names = {clean(name) for name in persons}
         # Longest names first, so that "Al Sisi" is read as part of "Abdel Fattah Al Sisi".
@@ -486,6 +490,18 @@ class EntityResolver:
         record: bool = False,
         generic: bool = True,
     ) -> Entity:
+        entity = ctx.linked.get((name, kind, role, generic))
+        if entity is None:
+            entity = self._new_link(name, kind, role, ctx, generic)
+            ctx.linked[name, kind, role, generic] = entity
+        if record:
+            ctx.found.setdefault(entity.iri, entity)
+            ctx.aliases.setdefault(entity.iri, set()).add(clean(name) or name.strip())
+        return entity
+
+    def _new_link(
+        self, name: str, kind: str | None, role: str, ctx: _Context, generic: bool
+    ) -> Entity:
         text = clean(name) or name.strip()
         kind = self._kind(name, kind, ctx)
         entity = self._from_gazetteer(text, kind, role, ctx)
@@ -500,9 +516,6 @@ class EntityResolver:
                 entity = self._organisation(text, ctx, generic=generic)
             else:
                 entity = self._entity(kind if kind in KINDS else "organisation", slug(text), text)
-        if record:
-            ctx.found.setdefault(entity.iri, entity)
-            ctx.aliases.setdefault(entity.iri, set()).add(text)
         return entity
 
     def _from_gazetteer(self, text: str, kind: str, role: str, ctx: _Context) -> Entity | None:
