@@ -158,6 +158,16 @@ def _person_text(ent: Span, text: str) -> str:
     return text[ent.start_char : last.idx + len(last)]
 
 
+@lru_cache(maxsize=16384)
+def _core_name(text: str) -> str:
+    """A person entity's text without article, possessive, honorifics and titles.
+
+    >>> _core_name("Mr. Mark Rutte’s")
+    'Mark Rutte'
+    """
+    return " ".join(person_core(clean_name(text)))
+
+
 def _name_words(name: str) -> list[str]:
     """A person name's words without generational suffixes and commas."""
     return list(_name_word_tuple(name))
@@ -212,39 +222,39 @@ class ActorIndex:
             if role.organisation:
                 org = canonical_actor(role.organisation)
                 self._posts.setdefault(org, set()).add(role.person)
-        person_texts: dict[int, str] = {}  # entity start → its text as a person, read once
-        for ent in ents:
-            if ent.label == _PERSON:
-                raw = person_texts[ent.start] = _person_text(ent, text)
-                name = " ".join(person_core(clean_name(raw)))
-                suffix = _SUFFIX.match(text, ent.end_char)
-                self._add_person(name + suffix.group() if suffix and name else name)
-        # resolve_entity() inlined: this loop runs over every entity of every document
-        resolved, by_text = self._resolved, self._by_text
+        # the entities of an actor kind with their kind and text, read once: the loops below
+        # run over every entity of every document
+        named: list[tuple[Span, int, str, str]] = []
         for ent in ents:
             label = ent.label
             kind = _KIND_BY_ID.get(label)
             if kind is None:
                 continue
-            start, end = ent.start_char, ent.end_char
-            if kind != "person":
-                raw = text[start:end]
-            elif (known := person_texts.get(ent.start)) is not None:
-                raw = known
-            else:
-                raw = _person_text(ent, text)
+            raw = (
+                _person_text(ent, text) if label == _PERSON else text[ent.start_char : ent.end_char]
+            )
+            named.append((ent, label, kind, raw))
+            if label == _PERSON:
+                name = _core_name(raw)
+                suffix = _SUFFIX.match(text, ent.end_char)
+                self._add_person(name + suffix.group() if suffix and name else name)
+        # resolve_entity() inlined
+        resolved, by_text = self._resolved, self._by_text
+        mentioned: list[str] = []  # the actor of each mention, counted at the end
+        for ent, label, kind, raw in named:
             key = (raw, kind)
             ref = by_text[key] if key in by_text else self._resolve_name(raw, kind)
             by_text[key] = resolved[(ent.start, ent.end, label)] = ref
             if ref is None:
                 continue
-            span = (start, end)
+            span = (start, end) = (ent.start_char, ent.end_char)
             self._by_span[span] = ref
             self._mentions.append(Mention(document.id, text[start:end], span, ref.kind, ref.name))
-            self._mention_count[ref.name] += 1
+            mentioned.append(ref.name)
             if ref.kind == "person":
                 self._learn_title(ent, ref.name)
                 self._learn_apposition(ent, ref.name)
+        self._mention_count = Counter(mentioned)
         self._span_starts = sorted(self._by_span)
         self._starts = [s for s, _ in self._span_starts]
 

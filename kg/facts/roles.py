@@ -31,7 +31,7 @@ from __future__ import annotations
 import itertools
 import json
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -40,6 +40,7 @@ from importlib import resources
 from typing import Any
 
 from spacy.attrs import IDX, LENGTH, SENT_START
+from spacy.symbols import IDS
 from spacy.tokens import Doc, Span
 
 from kg.document import entities
@@ -143,6 +144,20 @@ def lexicon() -> dict[str, Any]:
     )
     data["bound_modifier_map"] = {
         k: frozenset(v) for k, v in data["bound_modifiers"].items() if not k.startswith("_")
+    }
+    # the word lists as sets, built once: membership is asked per token or per title
+    data["portfolio_set"] = frozenset(data["portfolio_words"])
+    data["place_word_set"] = frozenset(data["place_words"]["words"])
+    data["office_word_set"] = frozenset(data["office_words"]["words"])
+    data["plural_head_set"] = frozenset(data["plural_heads"])
+    data["agency_title_set"] = frozenset(data["agency_titles"])
+    data["delegation_noun_set"] = frozenset(data["delegation_nouns"])
+    data["exclusive_title_set"] = frozenset(data["exclusive_titles"]["titles"])
+    data["body_title_set"] = frozenset(data["organisation_titles"]["titles"])
+    data["single_title_set"] = frozenset(data["single_holder_titles"]["titles"])
+    data["leader_set"] = frozenset(data["single_holder_titles"]["leaders"])
+    data["foreign_title_sets"] = {
+        k: frozenset(v) for k, v in data["foreign_titles"].items() if not k.startswith("_")
     }
     return data
 
@@ -354,18 +369,27 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     return list(found)
 
 
+def parser_starts(doc: Doc) -> list[int]:
+    """The tokens the parser starts a sentence at (``Token.is_sent_start``), read once per Doc."""
+    found: list[int] | None = doc.user_data.get("kg.parser_starts")
+    if found is None:
+        found = doc.user_data["kg.parser_starts"] = (
+            (doc.to_array(SENT_START) == 1).nonzero()[0].tolist()
+        )
+    return found
+
+
 def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     if not len(doc):
         return []
-    flags, starts = doc.to_array([SENT_START, IDX]).T
-    breaks = (flags == 1).nonzero()[0]
-    breaks = breaks[breaks > 0]
+    # token offsets: from token_words() when it has read them, else from the Doc
+    words: tuple[list[int], list[str]] | None = doc.user_data.get("kg.words")
+    idx = words[0] if words is not None else doc.to_array(IDX).tolist()
     # a token and the space after it take 3, 5 or 7 characters when it is initials ("C.S. ")
-    gaps = (starts[breaks] - starts[breaks - 1]).tolist()
     kept = [
         i
-        for i, gap in zip(breaks.tolist(), gaps, strict=True)
-        if not (gap in INITIALS_GAPS and _after_initials(doc, i))
+        for i in parser_starts(doc)
+        if i > 0 and not (idx[i] - idx[i - 1] in INITIALS_GAPS and _after_initials(doc, i))
     ]
     return list(itertools.pairwise([0, *kept, len(doc)]))
 
@@ -388,10 +412,13 @@ def token_words(doc: Doc, text: str) -> tuple[list[int], list[str]]:
     bulk once per Doc; ``text`` is the Doc's text (:func:`doc_text`)."""
     found: tuple[list[int], list[str]] | None = doc.user_data.get("kg.words")
     if found is None:
-        idx, length = doc.to_array([IDX, LENGTH]).T.tolist()
+        starts, lengths, flags = doc.to_array([IDX, LENGTH, SENT_START]).T
+        idx, ends = starts.tolist(), (starts + lengths).tolist()
         # slicing the text is cheaper than decoding every token's string hash
-        words = [text[a : a + n] for a, n in zip(idx, length, strict=True)]
+        words = [text[a:b] for a, b in zip(idx, ends, strict=True)]
         found = doc.user_data["kg.words"] = (idx, words)
+        # parser_starts() of the same read: one pass over the tokens instead of two
+        doc.user_data.setdefault("kg.parser_starts", (flags == 1).nonzero()[0].tolist())
     return found
 
 
@@ -468,11 +495,14 @@ class _Tokens:
         # the entity tags, from the entities the Doc builds out of the same tags
         self.iob: list[int] = [0] * self.n
         self.ent_type: list[str] = [""] * self.n
+        iob, ent_type = self.iob, self.ent_type
         for ent, label in zip(ents, labels, strict=True):
-            start, end = ent.start, ent.end
-            self.iob[start] = _BEGIN
-            self.iob[start + 1 : end] = [_INSIDE] * (end - start - 1)
-            self.ent_type[start:end] = [label] * (end - start)
+            start = ent.start
+            iob[start] = _BEGIN
+            ent_type[start] = label
+            for k in range(start + 1, ent.end):  # most entities are a word or two
+                iob[k] = _INSIDE
+                ent_type[k] = label
 
     def space_after(self, i: int) -> bool:
         """Whether whitespace follows token ``i`` (spaCy's ``whitespace_``)."""
@@ -484,8 +514,9 @@ class _Tokens:
         return self.words[i].isspace()
 
     def is_punct(self, i: int) -> bool:
-        """Whether token ``i`` is punctuation (read from the Doc: seldom asked)."""
-        return bool(self.doc[i].is_punct)
+        """Whether token ``i`` is punctuation (spaCy's ``is_punct``, read from the Doc for
+        a word that does not start with a letter or digit: those never are)."""
+        return not self.words[i][:1].isalnum() and bool(self.doc[i].is_punct)
 
     def span_text(self, s: int, e: int) -> str:
         """The text of tokens ``s``..``e``, as ``doc[s:e].text`` gives it."""
@@ -516,6 +547,7 @@ class _Title:
         return toks.span_text(self.start, self.core_end)
 
 
+@lru_cache(maxsize=16384)
 def _clean_role(text: str) -> str:
     text = _SPACES.sub(" ", text).strip(" ,")
     text = _PARENTHESES.sub("", text)
@@ -620,7 +652,7 @@ def _qualifier_end(toks: _Tokens, j: int, limit: int) -> int:
             nxt = k + 1
             while nxt < limit and words[nxt] in ("and", "the"):
                 nxt += 1
-            if nxt >= limit or words[nxt] not in lex["portfolio_words"]:
+            if nxt >= limit or words[nxt] not in lex["portfolio_set"]:
                 break
             ahead = nxt
             while ahead < min(nxt + 4, limit) and _is_cap(words[ahead]):
@@ -725,7 +757,7 @@ def _split_name(toks: _Tokens, lo: int, hi: int) -> int:
             and (
                 toks.ent_type[k - 1] in PLACE_OR_BODY
                 or words[k - 1] in ORG_WORDS
-                or words[k - 1] in lex["place_words"]["words"]
+                or words[k - 1] in lex["place_word_set"]
             )
         ):
             return k
@@ -760,7 +792,7 @@ def _valid_name(toks: _Tokens, s: int, e: int, single: bool = False) -> bool:
         return False
     if resolve_organisation(toks.span_text(s, e)) is not None:
         return False
-    in_person = any(toks.ent_type[k] == "PERSON" for k in every)
+    in_person = "PERSON" in toks.ent_type[s:e]
     after_preposition = s > 0 and words[s - 1].lower() in ("of", "to", "in", "for")
     if after_preposition and _is_entity(toks, s, e, ("GPE", "LOC", "NORP")):
         return False  # "Abu Dhabi" after "Crown Prince of"
@@ -816,11 +848,15 @@ def _trailing_org(
     return None
 
 
+_GPE = IDS["GPE"]
+_COUNTRY_LABELS = frozenset({_GPE, IDS["NORP"]})  # by id: ``ent.label_`` costs a lookup
+
+
 def _country_mentions(ents: Iterable[Span], text: str) -> list[tuple[int, str]]:
     """(token, country) for each country or demonym entity; ``text`` is the Doc's text."""
     out = []
     for ent in ents:
-        if ent.label_ in ("GPE", "NORP"):
+        if ent.label in _COUNTRY_LABELS:
             country = resolve_country(text[ent.start_char : ent.end_char])
             if country:
                 out.append((int(ent.start), country))
@@ -833,21 +869,31 @@ def _city_countries(ents: Iterable[Span], text: str) -> list[tuple[int, str]]:
     from kg.gazetteer import default_gazetteer
 
     try:
-        gazetteer = default_gazetteer()
+        default_gazetteer()
     except KgError:
         return []  # without the gazetteer a city names no country
     out = []
     for ent in ents:
-        if ent.label_ != "GPE":
+        if ent.label != _GPE:
             continue
-        name = text[ent.start_char : ent.end_char]
-        if resolve_country(name) is None:
-            place = gazetteer.lookup(name)
-            home = gazetteer.by_code("country", place.country) if place and place.country else None
-            country = resolve_country(home.label) if home else None
-            if country:
-                out.append((int(ent.start), country))
+        country = _city_country(text[ent.start_char : ent.end_char])
+        if country:
+            out.append((int(ent.start), country))
     return out
+
+
+@lru_cache(maxsize=16384)
+def _city_country(name: str) -> str | None:
+    """The country of the place ``name`` when the gazetteer knows it and it is no country
+    itself; the packaged gazetteer must be readable."""
+    from kg.gazetteer import default_gazetteer
+
+    if resolve_country(name) is not None:
+        return None
+    gazetteer = default_gazetteer()
+    place = gazetteer.lookup(name)
+    home = gazetteer.by_code("country", place.country) if place and place.country else None
+    return resolve_country(home.label) if home else None
 
 
 def _counterpart(doc: Doc, s: int, e: int) -> bool:
@@ -888,7 +934,9 @@ def _after_organisation(toks: _Tokens, i: int, lo: int) -> bool:
 def _one_leader(toks: _Tokens, found: _Found) -> _Found:
     """Keep the last of two leaders' titles chained by "and" ("the President and King
     Abdullah"): nobody is both, so the earlier one is another person's."""
-    leaders = lexicon()["single_holder_titles"]["leaders"]
+    if len(found.titles) < 2:
+        return found  # most names have one title
+    leaders = lexicon()["leader_set"]
     at = [k for k, t in enumerate(found.titles) if t.core_text(toks) in leaders]
     cores = {found.titles[k].core_text(toks) for k in at}
     if len(cores) < 2:
@@ -924,15 +972,11 @@ class _Reader:
         self.acronyms = document_acronyms(self.text)
         self.used: set[int] = set()
         self._place_names: set[str] | None = None
-        self._parser_starts: list[int] | None = None
 
     def sentence_of(self, i: int) -> tuple[int, int]:
         """The (start, end) tokens of ``doc[i].sent``, the parser's sentence of token ``i``
         (read from the sentence-start array, without building Spans)."""
-        starts = self._parser_starts
-        if starts is None:
-            flags = self.doc.to_array(SENT_START)
-            starts = self._parser_starts = (flags == 1).nonzero()[0].tolist()
+        starts = parser_starts(self.doc)
         k = bisect_right(starts, i)
         return (starts[k - 1] if k else 0), (starts[k] if k < len(starts) else self.toks.n)
 
@@ -995,36 +1039,41 @@ class _Reader:
         words = toks.words
         found: list[_Found] = []
         title_words, lower_words = _title_words()
-        plural_heads = lexicon()["plural_heads"]
+        plural_heads = lexicon()["plural_head_set"]
         # only a title word can start a core
         starts = list(itertools.compress(itertools.count(), map(title_words.__contains__, words)))
         if not starts:
             return found
-        for sent in sentence_bounds(self.doc):
+        bounds = sentence_bounds(self.doc)
+        firsts = [a for a, _ in bounds]
+        sent = (0, 0)  # the sentence of the title word at i
+        resume = 0  # the tokens before it are read
+        for i in starts:  # in order, sentence by sentence
+            if i >= sent[1]:
+                sent = bounds[bisect_right(firsts, i) - 1]
+                resume = sent[0]
             sent_start, sent_end = sent
-            resume = sent_start  # the tokens before it are read
-            for i in starts[bisect_left(starts, sent_start) : bisect_left(starts, sent_end)]:
-                if i < resume:
-                    continue
-                lower_ok = words[i] in lower_words and (
-                    _after_organisation(toks, i, sent_start)
-                    or _trailing_org(toks, i + 1, sent_end, self.acronyms) is not None
-                )
-                if i in self.used or _core_at(toks, i, sent_end, lower_ok) is None:
-                    continue
-                if i > sent_start and words[i - 1] in plural_heads:
-                    continue
-                titles = self.titles_from(i, sent_end, sent_start, lower_ok)
-                if not titles:
-                    continue
-                hit = self.after(titles, sent) or self.before(titles, sent)
-                if hit is None:
-                    resume = titles[0].core_end
-                    continue
-                found.append(_one_leader(toks, hit))
-                s, e = hit.person_span
-                self.used.update(range(s, e))
-                resume = max(titles[-1].end, e)
+            if i < resume:
+                continue
+            lower_ok = words[i] in lower_words and (
+                _after_organisation(toks, i, sent_start)
+                or _trailing_org(toks, i + 1, sent_end, self.acronyms) is not None
+            )
+            if i in self.used or _core_at(toks, i, sent_end, lower_ok) is None:
+                continue
+            if i > sent_start and words[i - 1] in plural_heads:
+                continue
+            titles = self.titles_from(i, sent_end, sent_start, lower_ok)
+            if not titles:
+                continue
+            hit = self.after(titles, sent) or self.before(titles, sent)
+            if hit is None:
+                resume = titles[0].core_end
+                continue
+            found.append(_one_leader(toks, hit))
+            s, e = hit.person_span
+            self.used.update(range(s, e))
+            resume = max(titles[-1].end, e)
         return found
 
     def after(self, titles: list[_Title], sent: tuple[int, int]) -> _Found | None:
@@ -1063,7 +1112,7 @@ class _Reader:
         e = _name_run(toks, s, limit)
         if not _valid_name(toks, s, e, single=words[last.core_end - 1][:1].isupper()):
             return None
-        if e < limit and words[e] in lexicon()["office_words"]["words"]:
+        if e < limit and words[e] in lexicon()["office_word_set"]:
             return None  # "Deputy Chief Trial Judge": a post, not a name
         e = _with_suffix(toks, self.trim_headline(s, e))
         return _Found((s, e), tuple(titles), _trailing_org(toks, e, limit, self.acronyms))
@@ -1106,7 +1155,7 @@ class _Reader:
             s += 1
         if e - s > 6 or not _valid_name(toks, s, e):
             return None
-        if not any(toks.ent_type[j] == "PERSON" for j in range(s, e)) and e - s < 2:
+        if "PERSON" not in toks.ent_type[s:e] and e - s < 2:
             return None
         return _Found((s, e), tuple(titles), None)
 
@@ -1228,13 +1277,21 @@ def expand_name(name: str, full_names: Iterable[str]) -> str:
 
 def _after_patronymic(words: tuple[str, ...], word: str) -> bool:
     """Whether ``word`` follows "bin"/"ibn" in a full name, naming a parent."""
+    if word not in words[1:]:
+        return False  # the common case, told without a loop
     return any(
         w == word and k > 0 and words[k - 1].lower() in PATRONYMICS for k, w in enumerate(words)
     )
 
 
 def _person_text(toks: _Tokens, s: int, e: int) -> str:
-    text = _SPACES.sub(" ", toks.span_text(s, e)).strip(" ,")
+    return _clean_person(toks.span_text(s, e))
+
+
+@lru_cache(maxsize=16384)
+def _clean_person(text: str) -> str:
+    """A name's text with spaces normalised and a possessive cut off (cached: pure)."""
+    text = _SPACES.sub(" ", text).strip(" ,")
     return _POSSESSIVE.sub("", text).rstrip()  # "John Kerry ’s visit"
 
 
@@ -1248,13 +1305,13 @@ class _Context:
         self.home = _home_country(reader.document, mentions)
         self.home_from_source = source_body(reader.document) is not None
         self.agency = source_body(reader.document)
-        qualifiers = [(t.core_end, t.end) for f in found for t in f.titles]
+        qualifiers = [(t.core_end, t.end) for f in found for t in f.titles if t.core_end < t.end]
         self.countries = [(i, c) for i, c in mentions if not any(a <= i < b for a, b in qualifiers)]
         lex = lexicon()
-        self.foreign_heads = frozenset(lex["foreign_titles"].get(self.home or "", []))
-        self.delegation_nouns = frozenset(lex["delegation_nouns"])
+        self.foreign_heads = lex["foreign_title_sets"].get(self.home or "", frozenset())
+        self.delegation_nouns = lex["delegation_noun_set"]
         foreign = Counter(c for _, c in self.countries if c != self.home)
-        self.body_titles = frozenset(lex["organisation_titles"]["titles"])
+        self.body_titles = lex["body_title_set"]
         known = _organisation_keys() | {a.lower() for a in reader.acronyms}
         self.bodies = [
             (int(ent.start), hit[0])
@@ -1267,8 +1324,8 @@ class _Context:
         self.places = sorted(
             [*self.countries, *_city_countries(reader.ents_of("GPE"), reader.text)]
         )
-        self.single = frozenset(lex["single_holder_titles"]["titles"])
-        leaders = frozenset(lex["single_holder_titles"]["leaders"])
+        self.single = lex["single_title_set"]
+        leaders = lex["leader_set"]
         if not self.home_from_source:
             # a writer names the country of a foreign leader ("Japanese Prime Minister
             # Kishida") and not their own: a country named with a leader is not home
@@ -1281,7 +1338,7 @@ class _Context:
             if self.home in led:
                 rest = Counter(c for _, c in self.countries if c not in led)
                 self.home = rest.most_common(1)[0][0] if rest else self.home
-                self.foreign_heads = frozenset(lex["foreign_titles"].get(self.home or "", []))
+                self.foreign_heads = lex["foreign_title_sets"].get(self.home or "", frozenset())
                 foreign = Counter(c for _, c in self.countries if c != self.home)
                 self.main_foreign = foreign.most_common(1)[0][0] if foreign else None
         self.foreign = [c for c, _ in Counter(c for _, c in self.countries).most_common()]
@@ -1306,7 +1363,7 @@ class _Context:
         toks = self.reader.toks
         role = title.role_text(toks)
         core = title.core_text(toks)
-        if self.agency and core in lexicon()["agency_titles"]:
+        if self.agency and core in lexicon()["agency_title_set"]:
             return role, self.agency, "organisation"
         s, e = found.person_span
         sent_start, sent_end = self.reader.sentence_of(s)
@@ -1370,7 +1427,7 @@ def extract_roles(doc: Doc, document: Document) -> list[Role]:
     full = _person_names(reader, [f.person_span for f in found])
     resolved: list[tuple[str, _Title, _Found, tuple[str, str, str] | None]] = []
     known: dict[tuple[str, str], tuple[str, str]] = {}
-    exclusive = frozenset(lexicon()["exclusive_titles"]["titles"])
+    exclusive = lexicon()["exclusive_title_set"]
     held: dict[str, set[str]] = {}  # full name → the exclusive posts it is named with
     for f in found:
         name = _person_text(toks, s=f.person_span[0], e=f.person_span[1])
