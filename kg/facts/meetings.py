@@ -95,7 +95,6 @@ ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "dative", "app
 PARTNER_PREPOSITIONS = frozenset({"with", "between", "among", "by"})
 PLACE_PREPOSITIONS = frozenset({"in", "at", "outside", "near"})
 SESSION_OPENERS = frozenset({"in", "at"})  # "In the UN Security Council on 3 March, …"
-SESSION_OPENER_IDS = frozenset(map(get_string_id, SESSION_OPENERS))
 NAME_CONNECTORS = frozenset({"of", "on", "for", "the", "and", "to", "-", "–", "’", "'", "’s", "'s"})
 MEMBERSHIP_LISTS = (
     "future_words",
@@ -116,6 +115,7 @@ MEMBERSHIP_LISTS = (
     "plural_heads",
 )
 SENTENCE_WORD_SETS = (
+    "margin_words",
     "event_heads_lower",
     "lowercase_event_heads",
     "verbs",
@@ -125,6 +125,7 @@ SENTENCE_WORD_SETS = (
     "future_words",
 )
 _NO_WORDS: frozenset[int] = frozenset()
+LOW_BITS = 0xFFFF  # mask of the string-id bits that index the cue-word table
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 DATELINE = re.compile(r"^\s*([A-ZÀ-Þ][A-ZÀ-Þ .'\-]{2,}),\s*[A-Z][\w .'\-]*?\s+[–—-]\s")
 
@@ -144,10 +145,12 @@ def cues() -> dict[str, Any]:
     # the word sets sentences are tested against, as string-store ids: a sentence's words
     # are read as ids in bulk (``Doc.to_array``), never turned into strings
     data["ids"] = {key: frozenset(map(get_string_id, data[key])) for key in SENTENCE_WORD_SETS}
-    # the ids a sentence's words are ever tested for, sorted for ``numpy.searchsorted``
+    # the ids a sentence's words are ever tested for, and which values their low bits take:
+    # a word whose low bits take none of them is no cue word (see :func:`_cue_tokens`)
     scanned = frozenset().union(*data["ids"].values())
-    data["scanned_ids"] = numpy.array(sorted(scanned), dtype=numpy.uint64)
-    data["opener_ids"] = numpy.array(sorted(SESSION_OPENER_IDS), dtype=numpy.uint64)
+    data["scanned_ids"] = scanned
+    data["low_bits"] = numpy.zeros(LOW_BITS + 1, dtype=bool)
+    data["low_bits"][[i & LOW_BITS for i in scanned]] = True
     data["standalone_lower"] = tuple(a.lower() for a in data["standalone_acronyms"])
     data["standalone_re"] = re.compile(
         r"\b(?:" + "|".join(map(re.escape, data["standalone_acronyms"])) + ")", re.I
@@ -331,14 +334,16 @@ def _place(ent: Span) -> str | None:
     return name
 
 
-def _lowercase_events(sent: Span) -> list[tuple[int, int, str]]:
+def _lowercase_events(sent: Span, spots: list[int]) -> list[tuple[int, int, str]]:
     """Event names with a lower-case head and a named owner: "the NATO summit", "the
-    Mekong-U.S. Partnership ministerial"."""
+    Mekong-U.S. Partnership ministerial"; ``spots`` holds the sentence's tokens whose
+    lower-case form is such a head."""
     heads: dict[str, str] = cues()["lowercase_event_heads"]
     future = cues()["future_words"]
     out = []
-    for tok in sent:
-        if tok.lower_ not in heads or tok.pos_ != "NOUN" or tok.text[:1].isupper():
+    for i in spots:
+        tok = sent.doc[i]
+        if tok.pos_ != "NOUN" or tok.text[:1].isupper():
             continue
         owners = [
             c
@@ -700,13 +705,13 @@ def _meeting_verb(
     return None
 
 
-def _meeting_nouns(
-    sent: Span, situated: bool, cued: list[int], lowers: list[int]
-) -> list[tuple[Token, str]]:
-    """Meeting nouns with a partner ("in a meeting with King Salman", "a call with X") or,
-    in a ``situated`` sentence (one that names a place or date), held by a verb ("wrapped
-    up two days of talks in Brussels"); ``cued`` holds the sentence's tokens that may be
-    cue words (see :func:`_cue_tokens`), ``lowers`` the string ids of their lower-case forms."""
+def _meeting_nouns(sent: Span, cued: list[int], lowers: list[int]) -> list[tuple[Token, str, bool]]:
+    """Meeting nouns with a partner ("in a meeting with King Salman", "a call with X") or
+    held by a verb ("wrapped up two days of talks in Brussels", "held the talks"), each
+    with whether it counts only in a situated sentence (one that names a place or date):
+    a noun held by a verb, without partner or "the". ``cued`` holds the sentence's tokens
+    that may be cue words (see :func:`_cue_tokens`), ``lowers`` the string ids of their
+    lower-case forms."""
     triggers: dict[str, str] = cues()["noun_triggers"]
     trigger_ids = cues()["ids"]["noun_triggers"]
     doc = sent.doc
@@ -737,9 +742,9 @@ def _meeting_nouns(
             and g.ent_type_ in PLACE_LABELS
         ]
         definite = any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
-        held = (situated or definite) and _occasion_verb(tok) is not None
+        held = _occasion_verb(tok) is not None
         if (partners or held) and not _is_wish(sent.doc, tok.i, sent.start):
-            out.append((tok, triggers[tok.lower_]))
+            out.append((tok, triggers[tok.lower_], not (partners or definite)))
     return out
 
 
@@ -865,11 +870,19 @@ class _Sentence:
 
 
 def _events(
-    doc: Doc, bounds: tuple[int, int], words: frozenset[int], text: str, texts: list[str]
+    doc: Doc,
+    bounds: tuple[int, int],
+    words: frozenset[int],
+    text: str,
+    texts: list[str],
+    cued: list[int],
+    lowers: list[int],
 ) -> list[tuple[int, int, str]]:
     """The event names of a sentence (``bounds``: its start and end token), capitalised
     ("Leaders' Summit") or lower-case with a named owner ("the NATO summit"), in order;
-    ``text`` is the sentence's text, or "" when the document names no event acronym."""
+    ``text`` is the sentence's text, or "" when the document names no event acronym;
+    ``cued`` holds the sentence's tokens that may be cue words (see :func:`_cue_tokens`),
+    ``lowers`` the string ids of their lower-case forms."""
     lex = cues()
     named = not words.isdisjoint(lex["ids"]["event_heads_lower"]) or (
         bool(text) and _names_acronym(text)
@@ -881,7 +894,9 @@ def _events(
     events = _event_names(sent, texts) if named else []
     if lower:
         taken = {i for s, e, _ in events for i in range(s, e)}
-        events += [x for x in _lowercase_events(sent) if x[1] - 1 not in taken]
+        heads = lex["ids"]["lowercase_event_heads"]
+        spots = [i for i, lower in zip(cued, lowers, strict=True) if lower in heads]
+        events += [x for x in _lowercase_events(sent, spots) if x[1] - 1 not in taken]
         events.sort()
     return events
 
@@ -896,19 +911,25 @@ def _names_acronym(text: str) -> bool:
     )
 
 
-def _cue_tokens(doc: Doc) -> tuple[list[int], list[int], list[int], set[int]]:
+def _cue_tokens(doc: Doc) -> tuple[list[int], list[int], list[int]]:
     """The tokens whose lower-case form or lemma is a cue word (in one of the word sets
     sentences are tested against), with the string ids of their lower-case forms and
-    lemmas, and the session openers ("in", "at"): read in bulk, no Token objects, no
-    strings. The other tokens never change what those word sets find in a sentence."""
-    array = doc.to_array([LOWER, LEMMA]).reshape(-1, 2)
-    ids = cues()["scanned_ids"]
-    at = numpy.searchsorted(ids, array)
-    at[at == len(ids)] = 0
-    cued = numpy.flatnonzero((ids[at] == array).any(axis=1))
-    lowers, lemmas = array[cued].T.tolist()
-    openers = numpy.isin(array[:, 0], cues()["opener_ids"])
-    return cued.tolist(), lowers, lemmas, set(numpy.flatnonzero(openers).tolist())
+    lemmas: read in bulk, no Token objects, no strings. The other tokens never change
+    what those word sets find in a sentence."""
+    array = doc.to_array([LOWER, LEMMA]).reshape(-1, 2).astype(numpy.uint64, copy=False)
+    scanned = cues()["scanned_ids"]
+    # one table look-up on the ids' low bits rules out almost every word of the document
+    maybe = cues()["low_bits"][array & numpy.uint64(LOW_BITS)]
+    rows = numpy.flatnonzero(maybe[:, 0] | maybe[:, 1])
+    cued: list[int] = []
+    lowers: list[int] = []
+    lemmas: list[int] = []
+    for i, (lower, lemma) in zip(rows.tolist(), array[rows].tolist(), strict=True):
+        if lower in scanned or lemma in scanned:
+            cued.append(i)
+            lowers.append(lower)
+            lemmas.append(lemma)
+    return cued, lowers, lemmas
 
 
 def _read_sentence(
@@ -968,7 +989,7 @@ def extract_meetings(doc: Doc, document: Document, actors: ActorIndex) -> list[M
     anchor = document.published
     text = doc_text(doc, document)
     ents = list(entities(doc))
-    cued, cued_lowers, cued_lemmas, openers = _cue_tokens(doc)
+    cued, cued_lowers, cued_lemmas = _cue_tokens(doc)
     starts, texts = token_words(doc, text)
     ent_starts = [e.start for e in ents]
     title_end = max(0, headline_end(text, document.title))
@@ -981,7 +1002,7 @@ def extract_meetings(doc: Doc, document: Document, actors: ActorIndex) -> list[M
     candidates: list[_Candidate] = []
     for start, end in _segments(doc, title_end, starts, texts):
         first, last = bisect_left(cued, start), bisect_left(cued, end)
-        opener = start in openers
+        opener = texts[start].lower() in SESSION_OPENERS  # == doc[start].lower_
         if first == last and not opener and not acronyms:
             continue  # no cue word: nothing here can be a meeting
         hits, lowers, lemmas = cued[first:last], cued_lowers[first:last], cued_lemmas[first:last]
@@ -991,7 +1012,9 @@ def extract_meetings(doc: Doc, document: Document, actors: ActorIndex) -> list[M
         seg_text = text[start_char:end_char]  # == segment.text
         # a question asks whether a meeting was held; it reports none
         question = seg_text.rstrip().endswith("?")
-        events = _events(doc, (start, end), words, seg_text if acronyms else "", texts)
+        events = _events(
+            doc, (start, end), words, seg_text if acronyms else "", texts, hits, lowers
+        )
         verb_named = not question and not words.isdisjoint(lex["ids"]["verbs"])
         nouns_named = not question and not words.isdisjoint(lex["ids"]["noun_triggers"])
         if not (events or verb_named or nouns_named or opener):
@@ -1003,7 +1026,12 @@ def extract_meetings(doc: Doc, document: Document, actors: ActorIndex) -> list[M
         verb = _meeting_verb(segment, seg_ents, words, hits, lemmas) if verb_named else None
         if verb is not None and (_is_wish(doc, verb[0].i, start) or _dialled(verb)):
             verb = None
-        if not (events or verb or nouns_named or opener and _session_body(segment, seg_ents)):
+        visit = verb is not None and verb[1] == "visit"
+        # meeting nouns count only where no event is named, or beside a visit
+        nouns = (
+            _meeting_nouns(segment, hits, lowers) if nouns_named and (visit or not events) else []
+        )
+        if not (events or verb or nouns or opener and _session_body(segment, seg_ents)):
             # nothing here can be a meeting: skip reading its dates and places
             continue
         if layout is None:
@@ -1015,12 +1043,15 @@ def extract_meetings(doc: Doc, document: Document, actors: ActorIndex) -> list[M
         )
         if sent.events:
             candidates.extend(_event_candidates(doc, sent, verb, actors, context, body_start))
-            if verb is None or verb[1] != "visit":
+            if not visit:
                 continue
         triggers = [verb] if verb is not None else []
-        if nouns_named:
-            nouns = _meeting_nouns(segment, bool(sent.places or sent.dates), hits, lowers)
-            triggers += [n for n in nouns if verb is None or not _argument_of(n[0], verb[0])]
+        situated = bool(sent.places or sent.dates)
+        triggers += [
+            (tok, kind)
+            for tok, kind, needs_setting in nouns
+            if (situated or not needs_setting) and (verb is None or not _argument_of(tok, verb[0]))
+        ]
         if not triggers and sent.dates:
             session = _body_session(sent, actors)
             if session is not None:
@@ -1211,13 +1242,16 @@ def _verb_candidate(
         main=sent.paragraph <= body_start or sent.headline,
         paragraph=sent.paragraph,
         refers=_definite_noun(tok),
-        margins=_margins_of(segment),
+        margins=_margins_of(segment, sent.words),
     )
 
 
-def _margins_of(sent: Span) -> str | None:
+def _margins_of(sent: Span, words: frozenset[int]) -> str | None:
     """The event a meeting took place beside: "On the margins of the Summit, …" gives
-    "summit" (its place and date are the event's)."""
+    "summit" (its place and date are the event's); ``words`` holds the string ids of the
+    sentence's cue words."""
+    if words.isdisjoint(cues()["ids"]["margin_words"]):
+        return None
     for tok in sent:
         if tok.lower_ in cues()["margin_words"] and tok.dep_ == "pobj":
             for of in tok.children:
