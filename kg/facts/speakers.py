@@ -119,6 +119,7 @@ class SpeakerResolver:
         self._ent_at: list[Span | None] = [None] * len(doc)
         #: entity mentions that may be antecedents, turned into _Antecedents on first use
         self._mentioned: list[tuple[Span, ActorRef]] = []
+        self._mentioned_at: list[int] = []  # their start offsets
         self._entity_index: tuple[list[_Antecedent], list[int]] | None = None
         #: (start, end, canonical name) of every actor entity, in text order
         self.mentions: list[tuple[int, int, str]] = []
@@ -169,6 +170,7 @@ class SpeakerResolver:
                     self._first_group_at = min(self._first_group_at, start)
             if not excluded_here and text[start:end] not in CHANNELS:
                 self._mentioned.append((ent, ref))
+                self._mentioned_at.append(start)
         self._country_groups: set[str] | None = None
         self._excluded = ex
 
@@ -197,7 +199,7 @@ class SpeakerResolver:
                 refs += [r for r in map(self._ref_of, _met(root)) if r and r.kind == "person"]
             names = tuple(dict.fromkeys(r.name for r in refs if r is not None))
             antecedents.append(_Antecedent(ent.start_char, ref, subject, names))
-        self._entity_index = (antecedents, [a.start for a in antecedents])
+        self._entity_index = (antecedents, self._mentioned_at)
         return self._entity_index
 
     def _antecedent_index(self) -> tuple[list[_Antecedent], list[int]]:
@@ -582,11 +584,11 @@ class SpeakerResolver:
     def _organisation(self, tok: Token) -> ActorRef | None:
         """The last organisation mention before ``tok`` whose name has the noun ("the Ministry")."""
         word = tok.lemma_.lower()
-        # title subjects are persons, so entity mentions suffice (and exist while titles are read)
-        antecedents, starts = self._entity_antecedents()
-        i = bisect_left(starts, tok.idx) - 1
+        # title subjects are persons, so entity mentions suffice
+        mentioned = self._mentioned
+        i = bisect_left(self._mentioned_at, tok.idx) - 1
         while i >= 0:
-            ref = antecedents[i].ref
+            ref = mentioned[i][1]
             if ref.kind == "organisation" and word in ref.name.lower():
                 return ref
             i -= 1

@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy
-from spacy.attrs import DEP, IDX, LEMMA, LOWER, POS
+from spacy.attrs import IDX, LEMMA, LOWER, POS
 from spacy.strings import get_string_id
 from spacy.symbols import IDS
 from spacy.tokens import Doc, Token
@@ -89,7 +89,8 @@ ALL_CUES = (
 ACT_LEMMAS = (ALL_CUES - frozenset(LEXICON["not_acts"])) | frozenset(LEXICON["topic_verbs"])
 WANTED_LEMMAS = ALL_CUES | set(ADJECTIVAL_CUES) | set(NOUN_CUES) | {"according", "accord"}
 #: parts of speech of the tokens ``reported`` reads as cues (with "according", whatever its tag)
-_CUE_POS = [IDS[p] for p in ("VERB", "AUX", "ADJ", "NOUN")]
+_CUE_POS = numpy.zeros(max(IDS.values()) + 1, dtype=bool)  # indexed by POS id
+_CUE_POS[[IDS[p] for p in ("VERB", "AUX", "ADJ", "NOUN")]] = True
 _ACCORDING = get_string_id("according")
 _CONJ = IDS["conj"]
 #: dependency links a cue without its own subject climbs to find one
@@ -248,7 +249,6 @@ class _Finder:
         self._quote_starts = [q.open_at for q in quotes]
         self._tok_starts = doc.to_array([IDX]).tolist() if quotes else []
         self.consumed: set[int] = set()
-        self._conj_at: list[int] | None = None  # token indices, on first use
         self.full = {i for i, q in enumerate(quotes) if self._is_utterance(q)}
 
     # -- helpers -------------------------------------------------------------------
@@ -339,11 +339,12 @@ class _Finder:
     def _cue_positions(self) -> list[int]:
         """Tokens with a wanted lemma that can be cues: verbs, adjectives, nouns, "according"."""
         strings = self.doc.vocab.strings
-        pos, lower, lemma = self.doc.to_array([POS, LOWER, LEMMA]).T
+        pos, lemma = self.doc.to_array([POS, LEMMA]).T
         # the POS test first: only the lemmas of the few tokens it keeps are looked up
-        maybe = lower == _ACCORDING
-        for tag in _CUE_POS:
-            maybe |= pos == tag
+        maybe = _CUE_POS[pos]
+        # a LOWER array costs more than lower-casing the text: read it only where it can match
+        if "according" in self.text.lower():
+            maybe |= self.doc.to_array(LOWER) == _ACCORDING
         at = numpy.flatnonzero(maybe)
         return [
             i
@@ -353,10 +354,8 @@ class _Finder:
 
     def _conjuncts_in(self, start: int, end: int) -> list[Token]:
         """The tokens from ``start`` to ``end`` (exclusive) attached to their head as ``conj``."""
-        if self._conj_at is None:
-            self._conj_at = numpy.flatnonzero(self.doc.to_array(DEP) == _CONJ).tolist()
-        lo, hi = bisect_left(self._conj_at, start), bisect_left(self._conj_at, end)
-        return [self.doc[i] for i in self._conj_at[lo:hi]]
+        # a message is a few dozen tokens: reading them beats an array of the whole document
+        return [t for t in self.doc[start:end] if t.dep == _CONJ]
 
     def _clip(self, cand: _Candidate) -> _Candidate | None:
         """Keep reported content inside the cue's paragraph (parses run across blank lines)."""
