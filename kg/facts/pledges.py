@@ -105,12 +105,19 @@ EXCLUDE_ABOVE = frozenset(CUES["exclude_above"])
 HOME_ACTORS: dict[str, str] = CUES["home_actors"]
 
 #: Only a sentence with a digit or a scale word can state an amount of at least MIN_AMOUNT.
-#: (The lookahead of first letters lets the regex engine skip the other characters fast.)
+#: The pattern finds where ``\d+|\b(?:<scale word>)\b`` (case-insensitive) matches, but
+#: opens with a plain character class (a digit or a scale word's first letter) so that the
+#: regex engine skips the other characters fast; after that character, a digit run goes
+#: on with more digits, a scale word (with no word character before it) with its rest.
 _SCALE_WORDS = [w for w in SCALES if len(w) > 2]
+_SCALE_FIRSTS = sorted({w[0] for w in _SCALE_WORDS})
+_SCALE_RESTS = "|".join(
+    f"(?<=[{c}{c.upper()}])(?:{'|'.join(w[1:] for w in _SCALE_WORDS if w[0] == c)})"
+    for c in _SCALE_FIRSTS
+)
 MONEY_HINT = re.compile(
-    rf"(?=[\d{''.join(sorted({w[0] for w in _SCALE_WORDS}))}])"
-    rf"(?:\d+|\b(?:{'|'.join(_SCALE_WORDS)})\b)",
-    re.I,
+    rf"[\d{''.join(c + c.upper() for c in _SCALE_FIRSTS)}]"
+    rf"(?:(?<=\d)\d*|(?<!\w.)(?i:{_SCALE_RESTS})\b)"
 )
 #: String ids of item words as lemmas and lower-case forms ("tanks"), to find them fast.
 ITEM_LEMMAS = numpy.array(sorted({get_string_id(w) for w in ITEMS}), dtype=numpy.uint64)
@@ -372,7 +379,7 @@ class _Reader:
             if first == len(hints) or hints[first] >= sent.end_char:
                 yield sent, found
                 continue
-            for money in parse_money(self.document.text[sent.start_char : sent.end_char]):
+            for money in parse_money(text[sent.start_char : sent.end_char]):
                 start, end = (sent.start_char + money.span[0], sent.start_char + money.span[1])
                 if start < self.body_start or self.in_heading(start):
                     continue
@@ -551,7 +558,7 @@ class _Reader:
         np = _noun_phrase(span.root)
         verb, path = self.governor(np)
         event = self.pledging_event(np, verb)
-        if event is None and _excluded(np, span, verb, path):
+        if event is None and _excluded(np, span, verb, path, sent):
             return None
         kind = "commit" if event else _verb_kind(verb) if verb is not None else None
         cue_noun = next((t for t in [np, *path] if t.lemma_.lower() in STRONG_NOUNS), None)
@@ -1280,13 +1287,13 @@ def _verb_kind(verb: Token) -> str | None:
     return None
 
 
-def _excluded(np: Token, span: Span, verb: Token | None, path: list[Token]) -> bool:
-    """True when the amount is a history, a request, a trade figure or a writer's sum."""
-    sent = span.sent
+def _excluded(np: Token, span: Span, verb: Token | None, path: list[Token], sent: Span) -> bool:
+    """True when the amount (in sentence ``sent``) is a history, a request, a trade figure or a
+    writer's sum."""
     near = [t.lower_ for t in np.subtree if t.i < span.end] + [
         t.lower_ for t in span.doc[max(sent.start, span.start - 3) : span.start]
     ]
-    if any(w in EXCLUDE_WORDS for w in near):
+    if not EXCLUDE_WORDS.isdisjoint(near):
         return True
     if (
         verb is not None
@@ -1313,7 +1320,7 @@ def _excluded(np: Token, span: Span, verb: Token | None, path: list[Token]) -> b
         if whole.like_num or whole.tag_ == "$":
             outer, outer_path = _governor(whole)
             whole_span = whole.doc[whole.i : whole.i + 1]
-            if _excluded(whole, whole_span, outer, outer_path):
+            if _excluded(whole, whole_span, outer, outer_path, whole_span.sent):
                 return True
             if outer is not None and _verb_kind(outer) == "past":
                 return True
