@@ -130,6 +130,42 @@ def document_quads(extraction: Extraction, model: str) -> list[ox.Quad]:
     return [ox.Quad(s, p, o, graph) for s, p, o in document_terms(extraction, model)]
 
 
+@lru_cache(maxsize=16384)
+def _nt_iri(value: str) -> str:
+    # checked by Oxigraph, which refuses what is not an IRI
+    return str(_iri(value))
+
+
+def _nt_object(value: object) -> str:
+    if type(value) is str:
+        return str(ox.Literal(value))  # escaped by Oxigraph
+    if isinstance(value, URIRef):
+        return _nt_iri(value)
+    return str(_ox_object(value))
+
+
+_HASH_PREDICATE = KG.contentHash
+
+
+def document_nquads(extraction: Extraction, model: str) -> tuple[str, str]:
+    """One document's triples as N-Quads text, each in its graph and in the union.
+
+    Oxigraph parses text faster than Python builds its ``Quad`` objects, and
+    does so with the GIL released. The content hash comes apart (the second
+    string), to be written once the rest is in.
+
+    Returns:
+        the document's quads without its content hash, and the content hash.
+    """
+    graph = _nt_iri(document_iri(extraction.document.id))
+    body: list[str] = []
+    seal: list[str] = []
+    for s, p, o in raw_triples(extraction, model):
+        triple = f"{_nt_iri(s)} {_nt_iri(p)} {_nt_object(o)}"
+        (seal if p == _HASH_PREDICATE else body).append(f"{triple} {graph} .\n{triple} .\n")
+    return "".join(body), "".join(seal)
+
+
 def _with_union(quads: list[ox.Quad]) -> list[ox.Quad]:
     """Named-graph quads followed by their copies in the default graph (the union)."""
     return [*quads, *(ox.Quad(q.subject, q.predicate, q.object) for q in quads)]
@@ -155,8 +191,8 @@ class GraphStore:
         self._runs: set[str] = set()
         self.union_copy = True
         # On disk, documents are collected and written WRITE_BATCH at a time.
-        self._pending: list[ox.Quad] = []
-        self._seals: list[ox.Quad] = []  # their content hashes, written after the rest
+        self._pending: list[str] = []  # N-Quads of each document
+        self._seals: list[str] = []  # their content hashes, written after the rest
         self._pending_hashes: dict[str, str] = {}
         self._writer: _BackgroundWriter | None = None
 
@@ -245,14 +281,13 @@ class GraphStore:
         if old is not None or next(self.store.quads_for_pattern(None, None, None, graph), None):
             self.remove_graph(graph)
         self.add_run(model)
+        body, seal = document_nquads(extraction, model)
         if not self.on_disk:
-            self._extend(document_quads(extraction, model))
+            self.store.load(input=body + seal, format=ox.RdfFormat.N_QUADS)
         else:
             self._pending_hashes[document.id] = document.content_hash
-            for s, p, o in document_terms(extraction, model):
-                into = self._seals if p == _HASH else self._pending
-                into.append(ox.Quad(s, p, o, graph))
-                into.append(ox.Quad(s, p, o))  # the union copy
+            self._pending.append(body)
+            self._seals.append(seal)
             if len(self._pending_hashes) >= WRITE_BATCH:
                 self._hand_over()
         return "added" if old is None else "replaced"
@@ -397,7 +432,7 @@ class _BackgroundWriter:
     def __init__(self, store: ox.Store, location: str) -> None:
         self.store = store
         self.location = location
-        self._queue: queue.Queue[tuple[list[ox.Quad], list[ox.Quad]] | None] = queue.Queue(2)
+        self._queue: queue.Queue[tuple[list[str], list[str]] | None] = queue.Queue(2)
         self._in_flight: deque[dict[str, str]] = deque()  # hashes of unwritten batches
         self._sent = 0
         self._written = 0  # advanced by the writer thread only
@@ -409,16 +444,15 @@ class _BackgroundWriter:
         while (batch := self._queue.get()) is not None:
             try:
                 if self._error is None:
-                    body, seals = batch
-                    self.store.extend(body)
-                    self.store.extend(seals)
+                    for part in batch:  # the documents, then their content hashes
+                        self.store.load(input="".join(part), format=ox.RdfFormat.N_QUADS)
                     self.store.flush()
             except BaseException as exc:  # handed to the building thread
                 self._error = exc
             finally:
                 self._written += 1
 
-    def put(self, body: list[ox.Quad], seals: list[ox.Quad], hashes: dict[str, str]) -> None:
+    def put(self, body: list[str], seals: list[str], hashes: dict[str, str]) -> None:
         """Queue one batch (waits while two batches are still queued)."""
         self._check()
         while len(self._in_flight) > self._sent - self._written:

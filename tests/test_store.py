@@ -183,7 +183,7 @@ def test_writer_thread_writes_batches_while_adding(tmp_path: Path, monkeypatch) 
 
 def test_a_failed_background_write_is_raised(tmp_path: Path, monkeypatch) -> None:
     class Full:
-        def extend(self, quads: object) -> None:
+        def load(self, **_: object) -> None:
             raise OSError("No space left on device")
 
     monkeypatch.setattr(kg.store, "WRITE_BATCH", 1)
