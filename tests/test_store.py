@@ -318,3 +318,26 @@ def test_a_damaged_store_is_a_one_line_error(tmp_path: Path, monkeypatch, error)
     monkeypatch.setattr(kg.store.ox, "Store", refuse)
     with pytest.raises(GraphError, match=f"store: cannot open store \\({error.args[0][:12]}"):
         GraphStore.open(tmp_path / "store")
+
+
+def test_nquads_text_holds_each_quad_and_its_union_copy() -> None:
+    extraction = make_extraction()
+    # quotes, a backslash and a line break in a literal must survive the N-Quads escaping
+    title = 'Portugal "pledges" aid \\ in\nLisbon'
+    extraction = dataclasses.replace(
+        extraction, document=dataclasses.replace(extraction.document, title=title)
+    )
+    body, seal = kg.store.document_nquads(extraction, MODEL)
+    parsed = set(ox.parse(body + seal, format=ox.RdfFormat.N_QUADS))
+    named = document_quads(extraction, MODEL)
+    union = {ox.Quad(q.subject, q.predicate, q.object) for q in named}
+    assert parsed == set(named) | union
+    assert len(parsed) == 2 * len(named)
+    # the content hash is the seal, apart from the rest: in its graph and in the union
+    assert seal.count("\n") == 2
+    assert all(
+        q.predicate == ox.NamedNode(str(KG.contentHash))
+        for q in ox.parse(seal, format=ox.RdfFormat.N_QUADS)
+    )
+    assert str(KG.contentHash) not in body
+    assert ox.Literal(title) in {q.object for q in parsed}
