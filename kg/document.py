@@ -57,10 +57,25 @@ def load_pipeline(model: str | None = None) -> Language:
 
 def entities(doc: Doc) -> tuple[Span, ...]:
     """The Doc's named entities, built once (``Doc.ents`` makes new Spans on every access)."""
-    found = doc.user_data.get("kg.ents")
+    found = doc.user_data.get(CACHE_PREFIX + "ents")
     if found is None:
-        found = doc.user_data["kg.ents"] = tuple(doc.ents)
+        found = doc.user_data[CACHE_PREFIX + "ents"] = tuple(doc.ents)
     return found
+
+
+CACHE_PREFIX = "kg."
+"""Keys of what the extractors read once per Doc and keep in ``Doc.user_data``."""
+
+
+def forget(doc: Doc) -> None:
+    """Drop the per-Doc caches of the extractors (:data:`CACHE_PREFIX`).
+
+    Cached Spans point back to their Doc, so a Doc that keeps them is a
+    reference cycle: only the garbage collector would free it, late, after
+    scanning it. Without them a Doc is freed as soon as its article is done.
+    """
+    for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith(CACHE_PREFIX)]:
+        del doc.user_data[key]
 
 
 def pipeline_id(nlp: Language) -> str:

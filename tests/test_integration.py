@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import json
 import re
+import weakref
 from decimal import Decimal
 
 import networkx as nx
@@ -12,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import cli
+from kg.facts import extract
 from kg.pipeline import build, extract_documents
 from kg.records import Pledge, Role, Statement, fact_to_json
 from kg.validate import validate
@@ -190,3 +192,19 @@ def test_readme_cookbook_queries_answer_on_sample_data(built):
     for query in queries:
         rows = list(store.query(query))
         assert rows, query
+
+
+def test_a_parsed_doc_is_freed_once_its_facts_are_out(make_doc):
+    # The extractors' per-Doc caches hold Spans, which point back at the Doc: left in
+    # place they would make every Doc a reference cycle that only the GC frees.
+    document, doc = make_doc("NATO Secretary General Mark Rutte said the allies were ready.")
+    facts = extract(doc, document).facts
+    assert facts
+    assert not [k for k in doc.user_data if isinstance(k, str) and k.startswith("kg.")]
+    ref = weakref.ref(doc)
+    gc.disable()
+    try:
+        del doc
+        assert ref() is None
+    finally:
+        gc.enable()

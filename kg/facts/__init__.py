@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc
 
+from kg.document import forget
 from kg.facts.actors import ActorIndex
 from kg.facts.meetings import extract_meetings
 from kg.facts.pledges import extract_pledges
@@ -28,10 +29,13 @@ EXTRACTORS: dict[str, Extractor] = {
 
 def extract(doc: Doc, document: Document, kinds: tuple[str, ...] | None = None) -> Extraction:
     """Every fact of the asked ``kinds`` (all by default) in one parsed document."""
-    roles = extract_roles(doc, document)
-    actors = ActorIndex(doc, document, roles)
-    facts: list[Fact] = list(roles) if kinds is None or "role" in kinds else []
-    for name, extractor in EXTRACTORS.items():
-        if kinds is None or name in kinds:
-            facts.extend(extractor(doc, document, actors))
+    try:
+        roles = extract_roles(doc, document)
+        actors = ActorIndex(doc, document, roles)
+        facts: list[Fact] = list(roles) if kinds is None or "role" in kinds else []
+        for name, extractor in EXTRACTORS.items():
+            if kinds is None or name in kinds:
+                facts.extend(extractor(doc, document, actors))
+    finally:
+        forget(doc)
     return Extraction(document=document, facts=tuple(facts), mentions=actors.mentions)
