@@ -105,19 +105,12 @@ EXCLUDE_ABOVE = frozenset(CUES["exclude_above"])
 HOME_ACTORS: dict[str, str] = CUES["home_actors"]
 
 #: Only a sentence with a digit or a scale word can state an amount of at least MIN_AMOUNT.
-#: The pattern finds where ``\d+|\b(?:<scale word>)\b`` (case-insensitive) matches, but
-#: opens with a plain character class (a digit or a scale word's first letter) so that the
-#: regex engine skips the other characters fast; after that character, a digit run goes
-#: on with more digits, a scale word (with no word character before it) with its rest.
+#: (The lookahead of first letters lets the regex engine skip the other characters fast.)
 _SCALE_WORDS = [w for w in SCALES if len(w) > 2]
-_SCALE_FIRSTS = sorted({w[0] for w in _SCALE_WORDS})
-_SCALE_RESTS = "|".join(
-    f"(?<=[{c}{c.upper()}])(?:{'|'.join(w[1:] for w in _SCALE_WORDS if w[0] == c)})"
-    for c in _SCALE_FIRSTS
-)
 MONEY_HINT = re.compile(
-    rf"[\d{''.join(c + c.upper() for c in _SCALE_FIRSTS)}]"
-    rf"(?:(?<=\d)\d*|(?<!\w.)(?i:{_SCALE_RESTS})\b)"
+    rf"(?=[\d{''.join(sorted({w[0] for w in _SCALE_WORDS}))}])"
+    rf"(?:\d+|\b(?:{'|'.join(_SCALE_WORDS)})\b)",
+    re.I,
 )
 #: String ids of item words as lemmas and lower-case forms ("tanks"), to find them fast.
 ITEM_LEMMAS = numpy.array(sorted({get_string_id(w) for w in ITEMS}), dtype=numpy.uint64)
