@@ -116,20 +116,6 @@ def _ox_object(value: object) -> ox.NamedNode | ox.Literal:
     return ox.Literal(text, datatype=_iri(datatype))
 
 
-OxTriple = tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]
-
-
-def document_terms(extraction: Extraction, model: str) -> list[OxTriple]:
-    """One document's triples as pyoxigraph terms."""
-    return [(_iri(s), _iri(p), _ox_object(o)) for s, p, o in raw_triples(extraction, model)]
-
-
-def document_quads(extraction: Extraction, model: str) -> list[ox.Quad]:
-    """One document's quads as pyoxigraph terms, in the document's named graph."""
-    graph = ox.NamedNode(str(document_iri(extraction.document.id)))
-    return [ox.Quad(s, p, o, graph) for s, p, o in document_terms(extraction, model)]
-
-
 @lru_cache(maxsize=16384)
 def _nt_iri(value: str) -> str:
     # checked by Oxigraph, which refuses what is not an IRI
@@ -147,23 +133,48 @@ def _nt_object(value: object) -> str:
 _HASH_PREDICATE = KG.contentHash
 
 
+def document_ntriples(extraction: Extraction, model: str) -> tuple[list[str], list[str]]:
+    """One document's triples in N-Triples syntax (``<s> <p> o``, without the final dot).
+
+    Terms are written by Oxigraph, which checks IRIs and escapes literals. The
+    content hash comes apart, to be written once the rest is in.
+
+    Returns:
+        the document's triples without its content hash, and the content hash.
+    """
+    body: list[str] = []
+    seal: list[str] = []
+    for s, p, o in raw_triples(extraction, model):
+        triple = f"{_nt_iri(s)} {_nt_iri(p)} {_nt_object(o)}"
+        (seal if p == _HASH_PREDICATE else body).append(triple)
+    return body, seal
+
+
 def document_nquads(extraction: Extraction, model: str) -> tuple[str, str]:
     """One document's triples as N-Quads text, each in its graph and in the union.
 
     Oxigraph parses text faster than Python builds its ``Quad`` objects, and
-    does so with the GIL released. The content hash comes apart (the second
-    string), to be written once the rest is in.
+    does so with the GIL released.
 
     Returns:
         the document's quads without its content hash, and the content hash.
     """
     graph = _nt_iri(document_iri(extraction.document.id))
-    body: list[str] = []
-    seal: list[str] = []
-    for s, p, o in raw_triples(extraction, model):
-        triple = f"{_nt_iri(s)} {_nt_iri(p)} {_nt_object(o)}"
-        (seal if p == _HASH_PREDICATE else body).append(f"{triple} {graph} .\n{triple} .\n")
-    return "".join(body), "".join(seal)
+    body, seal = document_ntriples(extraction, model)
+    return _in_graph_and_union(body, graph), _in_graph_and_union(seal, graph)
+
+
+def _in_graph_and_union(triples: list[str], graph: str) -> str:
+    return "".join(f"{t} {graph} .\n{t} .\n" for t in triples)
+
+
+def document_quads(extraction: Extraction, model: str) -> list[ox.Quad]:
+    """One document's quads, in the document's named graph."""
+    graph = ox.NamedNode(str(document_iri(extraction.document.id)))
+    body, seal = document_ntriples(extraction, model)
+    text = "".join(f"{t} .\n" for t in body + seal)
+    parsed = ox.parse(text, format=ox.RdfFormat.N_TRIPLES)
+    return [ox.Quad(q.subject, q.predicate, q.object, graph) for q in parsed]
 
 
 def _with_union(quads: list[ox.Quad]) -> list[ox.Quad]:
@@ -562,7 +573,8 @@ class RemoteStore(GraphStore):
         if old == document.content_hash:
             return "unchanged"
         graph = ox.NamedNode(str(document_iri(document.id)))
-        body = _ntriples(document_quads(extraction, model))
+        triples, seal = document_ntriples(extraction, model)
+        body = "".join(f"{t} .\n" for t in triples + seal)
         self._update(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}}} }}")
         self.add_run(model)
         return "added" if old is None else "replaced"

@@ -12,6 +12,7 @@ import pytest
 import kg.store
 from kg.document import parse
 from kg.errors import GraphError, QueryError
+from kg.rdf import document_iri, extraction_triples
 from kg.records import Document, Entity, Extraction, Pledge, Role
 from kg.store import GraphStore, RemoteStore, document_quads
 from kg.vocab import KG
@@ -329,7 +330,12 @@ def test_nquads_text_holds_each_quad_and_its_union_copy() -> None:
     )
     body, seal = kg.store.document_nquads(extraction, MODEL)
     parsed = set(ox.parse(body + seal, format=ox.RdfFormat.N_QUADS))
-    named = document_quads(extraction, MODEL)
+    # the same triples through rdflib's terms, an independent writer
+    graph = kg.store.to_ox(document_iri(extraction.document.id))
+    named = [
+        ox.Quad(kg.store.to_ox(s), kg.store.to_ox(p), kg.store.to_ox(o), graph)
+        for s, p, o in extraction_triples(extraction, MODEL)
+    ]
     union = {ox.Quad(q.subject, q.predicate, q.object) for q in named}
     assert parsed == set(named) | union
     assert len(parsed) == 2 * len(named)
