@@ -43,7 +43,7 @@ from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.symbols import IDS
 from spacy.tokens import Doc, Span
 
-from kg.document import entities
+from kg.document import CACHE_PREFIX, entities
 from kg.errors import KgError
 from kg.facts.actors import GIVEN_NAME_GENDER
 from kg.records import Document, Role
@@ -352,28 +352,35 @@ def _acronym_definitions(text: str) -> Iterable[re.Match[str]]:
             pos = m.end()
 
 
+# what is read once per Doc, kept in ``Doc.user_data`` until ``kg.document.forget``
+_SENTS_KEY = CACHE_PREFIX + "sents"
+_SENT_BOUNDS_KEY = CACHE_PREFIX + "sent_bounds"
+_PARSER_STARTS_KEY = CACHE_PREFIX + "parser_starts"
+_WORDS_KEY = CACHE_PREFIX + "words"
+
+
 def sentences(doc: Doc) -> list[Span]:
     """The Doc's sentences, as ``Doc.sents`` gives them but read from the sentence-start
     array (``Doc.sents`` builds a Token object for every token); built once per Doc."""
-    found = doc.user_data.get("kg.sents")
+    found = doc.user_data.get(_SENTS_KEY)
     if found is None:
-        found = doc.user_data["kg.sents"] = tuple(Span(doc, a, b) for a, b in sentence_bounds(doc))
+        found = doc.user_data[_SENTS_KEY] = tuple(Span(doc, a, b) for a, b in sentence_bounds(doc))
     return list(found)
 
 
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     """The (start, end) token indexes of :func:`sentences`, without building Spans."""
-    found: tuple[tuple[int, int], ...] | None = doc.user_data.get("kg.sent_bounds")
+    found: tuple[tuple[int, int], ...] | None = doc.user_data.get(_SENT_BOUNDS_KEY)
     if found is None:
-        found = doc.user_data["kg.sent_bounds"] = tuple(_sentence_bounds(doc))
+        found = doc.user_data[_SENT_BOUNDS_KEY] = tuple(_sentence_bounds(doc))
     return list(found)
 
 
 def parser_starts(doc: Doc) -> list[int]:
     """The tokens the parser starts a sentence at (``Token.is_sent_start``), read once per Doc."""
-    found: list[int] | None = doc.user_data.get("kg.parser_starts")
+    found: list[int] | None = doc.user_data.get(_PARSER_STARTS_KEY)
     if found is None:
-        found = doc.user_data["kg.parser_starts"] = (
+        found = doc.user_data[_PARSER_STARTS_KEY] = (
             (doc.to_array(SENT_START) == 1).nonzero()[0].tolist()
         )
     return found
@@ -383,7 +390,7 @@ def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     if not len(doc):
         return []
     # token offsets: from token_words() when it has read them, else from the Doc
-    words: tuple[list[int], list[str]] | None = doc.user_data.get("kg.words")
+    words: tuple[list[int], list[str]] | None = doc.user_data.get(_WORDS_KEY)
     idx = words[0] if words is not None else doc.to_array(IDX).tolist()
     # a token and the space after it take 3, 5 or 7 characters when it is initials ("C.S. ")
     kept = [
@@ -410,15 +417,15 @@ def _after_initials(doc: Doc, i: int) -> bool:
 def token_words(doc: Doc, text: str) -> tuple[list[int], list[str]]:
     """Every token's character offset and text (``Token.idx``, ``Token.text``), read in
     bulk once per Doc; ``text`` is the Doc's text (:func:`doc_text`)."""
-    found: tuple[list[int], list[str]] | None = doc.user_data.get("kg.words")
+    found: tuple[list[int], list[str]] | None = doc.user_data.get(_WORDS_KEY)
     if found is None:
         starts, lengths, flags = doc.to_array([IDX, LENGTH, SENT_START]).T
         idx, ends = starts.tolist(), (starts + lengths).tolist()
         # slicing the text is cheaper than decoding every token's string hash
         words = [text[a:b] for a, b in zip(idx, ends, strict=True)]
-        found = doc.user_data["kg.words"] = (idx, words)
+        found = doc.user_data[_WORDS_KEY] = (idx, words)
         # parser_starts() of the same read: one pass over the tokens instead of two
-        doc.user_data.setdefault("kg.parser_starts", (flags == 1).nonzero()[0].tolist())
+        doc.user_data.setdefault(_PARSER_STARTS_KEY, (flags == 1).nonzero()[0].tolist())
     return found
 
 
